@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/config.h"
+#include "core/result.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace synapscale {
+
+class ApiServer;
+class Database;
+class DocsRoutes;
+class Metrics;
+class WebSocketHub;
+
+// Composition root of the backend: opens and migrates the database, builds the route table,
+// serves it, and shuts down gracefully. The headless server runs one on its main thread; the
+// desktop app runs one on a backend thread bound to loopback.
+class BackendHost : public QObject {
+    Q_OBJECT
+public:
+    explicit BackendHost(Config config, QObject *parent = nullptr);
+    ~BackendHost() override;
+
+    // Opens the database and applies pending migrations.
+    Result<void> openDatabase();
+    // Listens on HOST:PORT; returns the bound port.
+    Result<quint16> start();
+    // A token that authenticates its bearer as the local desktop user (per launch, never stored).
+    void setLaunchToken(const QByteArray &token);
+    // Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT), closes the database,
+    // then emits stopped().
+    void shutdown();
+
+    const Config &config() const { return m_config; }
+    Database &database() { return *m_database; }
+    ApiServer *server() const { return m_server; }
+    WebSocketHub *hub() const { return m_hub; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void finishShutdown();
+
+    Config m_config;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<Metrics> m_metrics;
+    std::shared_ptr<DocsRoutes> m_docs;
+    ApiServer *m_server = nullptr;
+    WebSocketHub *m_hub = nullptr;
+    QByteArray m_launchToken;
+    bool m_shuttingDown = false;
+};
+
+} // namespace synapscale

@@ -1,0 +1,101 @@
+#include "http.h"
+
+#include "core/logger.h"
+
+namespace synapscale {
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+HttpResponse HttpResponse::json(const nlohmann::json &value, int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = QByteArray::fromStdString(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return r;
+}
+
+HttpResponse HttpResponse::text(QByteArray body, QByteArray contentType, int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    r.contentType = std::move(contentType);
+    return r;
+}
+
+HttpResponse HttpResponse::empty(int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.contentType.clear();
+    return r;
+}
+
+HttpResponse HttpResponse::error(int status, const QString &code, const QString &detail)
+{
+    return json({{"detail", detail.toStdString()}, {"code", code.toStdString()}}, status);
+}
+
+HttpResponse HttpResponse::validation(const nlohmann::json &errors)
+{
+    return json({{"detail", errors}, {"code", "validation_error"}}, 422);
+}
+
+HttpResponse HttpResponse::fromError(const Error &e)
+{
+    static const QHash<QString, int> statusByCode{
+        {QStringLiteral("not_found"), 404},   {QStringLiteral("conflict"), 409},     {QStringLiteral("forbidden"), 403},
+        {QStringLiteral("unauthorized"), 401}, {QStringLiteral("bad_request"), 400}, {QStringLiteral("validation_error"), 422},
+        {QStringLiteral("too_large"), 413},   {QStringLiteral("rate_limited"), 429},
+    };
+    const int status = statusByCode.value(e.code, 500);
+    if (status == 500) {
+        Log::error(QStringLiteral("internal error (%1): %2").arg(e.code, e.message));
+        if (e.code == QLatin1String("database_error"))
+            return error(503, QStringLiteral("database_unavailable"), QStringLiteral("The database is unavailable; try again shortly."));
+        return error(500, QStringLiteral("internal_error"), QStringLiteral("Internal server error."));
+    }
+    return error(status, e.code, e.message);
+}
+
+HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
+{
+    headers.append({std::move(name), std::move(value)});
+    return *this;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 101: return "Switching Protocols";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+} // namespace synapscale

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "api/http.h"
+
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QTcpSocket;
+
+namespace synapscale {
+
+class ApiServer;
+
+// Sends the response of one request, now or later. A handler that answers later keeps the
+// responder; if the client has gone by then, send() does nothing (QtHttpServer 6.4 crashes when
+// a late answer meets a closed socket, so nothing here touches its responder).
+class HttpResponder {
+public:
+    HttpResponder(ApiServer *server, QTcpSocket *socket, std::shared_ptr<struct RequestTrace> trace);
+    ~HttpResponder();
+    HttpResponder(HttpResponder &&) noexcept;
+    HttpResponder &operator=(HttpResponder &&) = delete;
+
+    void send(HttpResponse response);
+    bool clientConnected() const;
+    bool sent() const { return m_sent; }
+
+private:
+    QPointer<ApiServer> m_server;
+    QPointer<QTcpSocket> m_socket;
+    std::shared_ptr<RequestTrace> m_trace;
+    bool m_sent = false;
+};
+
+using SyncHandler = std::function<HttpResponse(const HttpRequest &)>;
+using AsyncHandler = std::function<void(const HttpRequest &, HttpResponder)>;
+
+// One endpoint: what it matches, how it is documented in /openapi.json, and who handles it.
+struct Route {
+    QByteArray method;              // GET, POST, PUT, PATCH, DELETE
+    QString pattern;                // "/api/v1/workflows/{id}"
+    QString summary;
+    QString tag;
+    QString description;
+    bool jsonBody = false;          // body must be JSON; parsed into HttpRequest::json before the handler
+    bool requiresAuth = false;
+    bool documented = true;
+    nlohmann::json requestSchema;   // JSON Schema of the body, when jsonBody
+    nlohmann::json responses;       // {"200": {"description": ..., "schema": {...}}, ...}
+    SyncHandler handler;
+    AsyncHandler asyncHandler;
+};
+
+// The route table. Paths match segment by segment; a trailing slash is ignored.
+class Router {
+public:
+    void add(Route route);
+    void addWebSocket(const QString &pattern, const QString &summary);
+
+    struct Match {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QStringList allowedMethods;  // when the path exists under other methods
+    };
+    Match match(const QByteArray &method, const QString &path) const;
+    bool isWebSocketPath(const QString &path) const;
+    const QList<Route> &routes() const { return m_routes; }
+    const QStringList &webSocketPatterns() const { return m_wsPatterns; }
+
+    static QString normalize(const QString &path);
+
+private:
+    static bool matches(const QString &pattern, const QString &path, QHash<QString, QString> *params);
+    QList<Route> m_routes;
+    QStringList m_wsPatterns;
+};
+
+} // namespace synapscale

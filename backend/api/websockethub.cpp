@@ -1,0 +1,122 @@
+#include "websockethub.h"
+
+#include "api/router.h"
+#include "core/clock.h"
+
+#include <QAbstractHttpServer>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+namespace synapscale {
+
+namespace {
+constexpr int kAuthTimeoutMs = 10000;
+constexpr auto kCloseUnauthorized = QWebSocketProtocol::CloseCode(4401);
+constexpr auto kCloseNotFound = QWebSocketProtocol::CloseCode(4404);
+} // namespace
+
+WebSocketHub::WebSocketHub(QAbstractHttpServer &server, TokenCheck check, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_check(std::move(check))
+{
+    connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, &WebSocketHub::onNewConnection);
+}
+
+void WebSocketHub::addTo(Router &router)
+{
+    router.addWebSocket(QStringLiteral("/api/v1/ws/global"), QStringLiteral("Instance-wide events"));
+}
+
+int WebSocketHub::clientCount() const
+{
+    return int(m_clients.size());
+}
+
+void WebSocketHub::sendFrame(QWebSocket *socket, const QString &type, const nlohmann::json &data)
+{
+    const nlohmann::json frame = {{"type", type.toStdString()}, {"data", data}, {"ts", nowIso().toStdString()}};
+    socket->sendTextMessage(QString::fromStdString(frame.dump()));
+}
+
+void WebSocketHub::onNewConnection()
+{
+    while (m_server.hasPendingWebSocketConnections()) {
+        QWebSocket *socket = m_server.nextPendingWebSocketConnection().release();
+        if (!socket)
+            continue;
+        socket->setParent(this);
+        connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+            m_clients.remove(socket);
+            socket->deleteLater();
+        });
+        const QString path = Router::normalize(socket->requestUrl().path());
+        if (path != QLatin1String("/api/v1/ws/global")) {
+            socket->close(kCloseNotFound, QStringLiteral("unknown channel"));
+            continue;
+        }
+        m_clients.insert(socket, std::nullopt);
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { onText(socket, text); });
+        const QByteArray token = QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+        if (!token.isEmpty()) {
+            authenticate(socket, token);
+            continue;
+        }
+        QTimer::singleShot(kAuthTimeoutMs, socket, [this, socket] {
+            if (m_clients.contains(socket) && !m_clients.value(socket))
+                socket->close(kCloseUnauthorized, QStringLiteral("authentication timed out"));
+        });
+    }
+}
+
+bool WebSocketHub::authenticate(QWebSocket *socket, const QByteArray &token)
+{
+    auto principal = m_check ? m_check(token) : std::nullopt;
+    if (!principal) {
+        socket->close(kCloseUnauthorized, QStringLiteral("invalid token"));
+        return false;
+    }
+    m_clients[socket] = principal;
+    sendFrame(socket, QStringLiteral("auth.ok"), {{"user_id", principal->userId.toStdString()}});
+    return true;
+}
+
+void WebSocketHub::onText(QWebSocket *socket, const QString &text)
+{
+    nlohmann::json frame = nlohmann::json::parse(text.toStdString(), nullptr, false);
+    const std::string type = frame.is_object() && frame.contains("type") && frame["type"].is_string() ? frame["type"].get<std::string>() : "";
+    const bool authed = m_clients.value(socket).has_value();
+    if (type == "auth") {
+        const std::string token = frame.contains("token") && frame["token"].is_string() ? frame["token"].get<std::string>() : "";
+        if (authed)
+            sendFrame(socket, QStringLiteral("auth.ok"), {{"user_id", m_clients.value(socket)->userId.toStdString()}});
+        else
+            authenticate(socket, QByteArray::fromStdString(token));
+        return;
+    }
+    if (!authed) {
+        socket->close(kCloseUnauthorized, QStringLiteral("authenticate first"));
+        return;
+    }
+    if (type == "ping") {
+        socket->sendTextMessage(QStringLiteral("{\"type\":\"pong\"}"));
+        return;
+    }
+    sendFrame(socket, QStringLiteral("error"), {{"detail", "unknown frame type"}, {"code", "unknown_frame"}});
+}
+
+void WebSocketHub::broadcast(const QString &type, const nlohmann::json &data)
+{
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        if (it.value())
+            sendFrame(it.key(), type, data);
+}
+
+void WebSocketHub::closeAll()
+{
+    const auto sockets = m_clients.keys();
+    for (auto *socket : sockets)
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+}
+
+} // namespace synapscale

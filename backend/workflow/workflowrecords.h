@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace synapscale {
+
+// Stored forms of workflows and executions. JSON columns stay serialized text here; the
+// workflow service parses them into the model.
+struct WorkflowRecord {
+    QString id;
+    QString ownerId;
+    QString name;
+    QString description;
+    QByteArray tags = "[]";        // JSON array of strings
+    bool active = false;
+    int version = 1;
+    QByteArray definition = "{}";  // JSON {nodes, edges, settings}
+    QString createdAt;
+    QString updatedAt;
+};
+
+struct WorkflowVersionRecord {
+    QString workflowId;
+    int version = 0;
+    QString name;
+    QByteArray definition;
+    QString createdBy;
+    QString createdAt;
+};
+
+struct ExecutionRecord {
+    QString id;
+    QString workflowId;
+    QString ownerId;
+    int workflowVersion = 1;
+    QString status = QStringLiteral("queued");
+    QString mode = QStringLiteral("manual");
+    int priority = 0;
+    QByteArray input;       // JSON, may be empty
+    QString error;
+    QString createdAt;
+    QString startedAt;
+    QString finishedAt;
+    qint64 durationMs = -1; // -1 while unfinished
+};
+
+struct NodeRunRecord {
+    QString id;
+    QString executionId;
+    QString nodeId;
+    QString name;
+    int runIndex = 0;
+    QString status = QStringLiteral("running");
+    QString startedAt;
+    QString finishedAt;
+    int itemsIn = 0;
+    int itemsOut = 0;
+    QString error;
+    QByteArray output;      // JSON list per output port, may be empty
+};
+
+} // namespace synapscale

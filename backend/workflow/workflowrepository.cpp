@@ -1,0 +1,321 @@
+#include "workflowrepository.h"
+
+#include "core/clock.h"
+#include "storage/database.h"
+#include "storage/rows.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace synapscale {
+
+namespace {
+using rows::one;
+using rows::all;
+using rows::affected;
+using rows::sql;
+const auto countOf = rows::scalar;
+constexpr auto kWorkflowColumns = "id, owner_id, name, description, tags, active, version, definition, created_at, updated_at";
+constexpr auto kInsertWorkflow = "INSERT INTO workflows (id, owner_id, name, description, tags, active, version, definition, "
+                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr auto kInsertVersion = "INSERT INTO workflow_versions (workflow_id, version, name, definition, created_by, created_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr auto kSelectWorkflow = "SELECT %1 FROM workflows WHERE id = ? AND owner_id = ?";
+constexpr auto kListWhere = "FROM workflows WHERE owner_id = ? "
+                            "AND (? = '' OR LOWER(name) LIKE ? OR LOWER(description) LIKE ?) "
+                            "AND (? = '' OR tags LIKE ?) "
+                            "AND (? = -1 OR active = ?)";
+constexpr auto kListOrder = " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?";
+constexpr auto kUpdateWorkflow = "UPDATE workflows SET name = ?, description = ?, tags = ?, definition = ?, version = version + 1, "
+                                 "updated_at = ? WHERE id = ? AND owner_id = ? AND version = ?";
+constexpr auto kSetActive = "UPDATE workflows SET active = ?, updated_at = ? WHERE id = ? AND owner_id = ?";
+constexpr auto kDeleteWorkflow = "DELETE FROM workflows WHERE id = ? AND owner_id = ?";
+constexpr auto kSelectVersions = "SELECT v.workflow_id, v.version, v.name, v.definition, v.created_by, v.created_at "
+                                 "FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id "
+                                 "WHERE v.workflow_id = ? AND w.owner_id = ? ORDER BY v.version DESC";
+constexpr auto kSelectVersion = "SELECT v.workflow_id, v.version, v.name, v.definition, v.created_by, v.created_at "
+                                "FROM workflow_versions v JOIN workflows w ON w.id = v.workflow_id "
+                                "WHERE v.workflow_id = ? AND w.owner_id = ? AND v.version = ?";
+
+constexpr auto kExecutionColumns = "id, workflow_id, owner_id, workflow_version, status, mode, priority, input, error, created_at, "
+                                   "started_at, finished_at, duration_ms";
+constexpr auto kInsertExecution = "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, input, "
+                                  "error, created_at, started_at, finished_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, NULL)";
+constexpr auto kSelectExecution = "SELECT %1 FROM executions WHERE id = ? AND owner_id = ?";
+constexpr auto kExecutionWhere = "FROM executions WHERE owner_id = ? AND (? = '' OR workflow_id = ?) AND (? = '' OR status = ?)";
+constexpr auto kExecutionOrder = " ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
+constexpr auto kMarkStarted = "UPDATE executions SET status = 'running', started_at = ? WHERE id = ?";
+constexpr auto kSelectStarted = "SELECT started_at, created_at FROM executions WHERE id = ?";
+constexpr auto kMarkFinished = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?";
+constexpr auto kDeleteExecution = "DELETE FROM executions WHERE id = ? AND owner_id = ?";
+constexpr auto kFailInterrupted = "UPDATE executions SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'";
+
+constexpr auto kNodeRunColumns = "id, execution_id, node_id, name, run_index, status, started_at, finished_at, items_in, items_out, "
+                                 "error, output";
+constexpr auto kInsertNodeRun = "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, started_at, "
+                                "finished_at, items_in, items_out, error, output) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, NULL, NULL)";
+constexpr auto kFinishNodeRun = "UPDATE execution_node_runs SET status = ?, finished_at = ?, items_out = ?, error = ?, output = ? "
+                                "WHERE id = ?";
+constexpr auto kSelectNodeRuns = "SELECT %1 FROM execution_node_runs WHERE execution_id = ? ORDER BY started_at, run_index";
+
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QVariant nullable(const QByteArray &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(s));
+}
+
+QString likeEscape(const QString &s)
+{
+    QString out = s.toLower();
+    out.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
+    return QLatin1Char('%') + out + QLatin1Char('%');
+}
+
+WorkflowRecord workflowFrom(const QSqlQuery &q)
+{
+    return WorkflowRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                          q.value(4).toString().toUtf8(), q.value(5).toBool(), q.value(6).toInt(),
+                          q.value(7).toString().toUtf8(), q.value(8).toString(), q.value(9).toString()};
+}
+
+WorkflowVersionRecord versionFrom(const QSqlQuery &q)
+{
+    return WorkflowVersionRecord{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
+                                 q.value(3).toString().toUtf8(), q.value(4).toString(), q.value(5).toString()};
+}
+
+ExecutionRecord executionFrom(const QSqlQuery &q)
+{
+    ExecutionRecord e;
+    e.id = q.value(0).toString();
+    e.workflowId = q.value(1).toString();
+    e.ownerId = q.value(2).toString();
+    e.workflowVersion = q.value(3).toInt();
+    e.status = q.value(4).toString();
+    e.mode = q.value(5).toString();
+    e.priority = q.value(6).toInt();
+    e.input = q.value(7).toString().toUtf8();
+    e.error = q.value(8).toString();
+    e.createdAt = q.value(9).toString();
+    e.startedAt = q.value(10).toString();
+    e.finishedAt = q.value(11).toString();
+    e.durationMs = q.value(12).isNull() ? -1 : q.value(12).toLongLong();
+    return e;
+}
+
+NodeRunRecord nodeRunFrom(const QSqlQuery &q)
+{
+    return NodeRunRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                         q.value(4).toInt(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+                         q.value(8).toInt(), q.value(9).toInt(), q.value(10).toString(), q.value(11).toString().toUtf8()};
+}
+
+
+
+
+} // namespace
+
+Result<WorkflowRecord> WorkflowRepository::create(WorkflowRecord w)
+{
+    if (w.id.isEmpty())
+        w.id = newId();
+    w.version = 1;
+    w.createdAt = w.updatedAt = nowIso();
+    auto r = m_db.transaction([&]() -> Result<void> {
+        auto q = m_db.exec(QString::fromLatin1(kInsertWorkflow), {w.id, w.ownerId, w.name, w.description, QString::fromUtf8(w.tags),
+                                                                  w.active, w.version, QString::fromUtf8(w.definition), w.createdAt,
+                                                                  w.updatedAt});
+        if (!q)
+            return q.error();
+        auto v = m_db.exec(QString::fromLatin1(kInsertVersion), {w.id, w.version, w.name, QString::fromUtf8(w.definition),
+                                                                 nullable(w.ownerId), w.createdAt});
+        if (!v)
+            return v.error();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return w;
+}
+
+Result<std::optional<WorkflowRecord>> WorkflowRepository::find(const QString &id, const QString &ownerId)
+{
+    return one<WorkflowRecord>(m_db.exec(sql(kSelectWorkflow, kWorkflowColumns), {id, ownerId}), workflowFrom);
+}
+
+Result<Page<WorkflowRecord>> WorkflowRepository::list(const QString &ownerId, const WorkflowFilter &f)
+{
+    const QString like = likeEscape(f.search);
+    const QString tagLike = QStringLiteral("%\"") + QString(f.tag).remove(QLatin1Char('%')).remove(QLatin1Char('"')) + QStringLiteral("\"%");
+    const int active = f.active.has_value() ? int(*f.active) : -1;
+    const QVariantList where{ownerId, f.search, like, like, f.tag, tagLike, active, f.active.value_or(false)};
+    auto total = countOf(m_db.exec(QStringLiteral("SELECT COUNT(*) ") + QString::fromLatin1(kListWhere), where));
+    if (!total)
+        return total.error();
+    auto items = all<WorkflowRecord>(m_db.exec(QStringLiteral("SELECT %1 ").arg(QString::fromLatin1(kWorkflowColumns))
+                                                   + QString::fromLatin1(kListWhere) + QString::fromLatin1(kListOrder),
+                                               where + QVariantList{f.limit, f.skip}),
+                                     workflowFrom);
+    if (!items)
+        return items.error();
+    return Page<WorkflowRecord>{std::move(items).value(), *total, f.skip, f.limit};
+}
+
+Result<WorkflowRecord> WorkflowRepository::update(WorkflowRecord w, int expectedVersion, const QString &editedBy)
+{
+    std::optional<WorkflowRecord> saved;
+    auto r = m_db.transaction([&]() -> Result<void> {
+        const QString now = nowIso();
+        auto q = m_db.exec(QString::fromLatin1(kUpdateWorkflow), {w.name, w.description, QString::fromUtf8(w.tags),
+                                                                  QString::fromUtf8(w.definition), now, w.id, w.ownerId,
+                                                                  expectedVersion});
+        if (!q)
+            return q.error();
+        if (q->numRowsAffected() == 0) {
+            auto existing = find(w.id, w.ownerId);
+            if (!existing)
+                return existing.error();
+            if (!existing->has_value())
+                return Error::make(QStringLiteral("not_found"), QStringLiteral("workflow not found"));
+            return Error::make(QStringLiteral("conflict"),
+                               QStringLiteral("the workflow was changed elsewhere: it is at version %1, not %2")
+                                   .arg((*existing)->version)
+                                   .arg(expectedVersion));
+        }
+        auto v = m_db.exec(QString::fromLatin1(kInsertVersion), {w.id, expectedVersion + 1, w.name, QString::fromUtf8(w.definition),
+                                                                 nullable(editedBy), now});
+        if (!v)
+            return v.error();
+        auto reread = find(w.id, w.ownerId);
+        if (!reread)
+            return reread.error();
+        saved = *reread;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return *saved;
+}
+
+Result<bool> WorkflowRepository::setActive(const QString &id, const QString &ownerId, bool active)
+{
+    return affected(m_db.exec(QString::fromLatin1(kSetActive), {active, nowIso(), id, ownerId}));
+}
+
+Result<bool> WorkflowRepository::remove(const QString &id, const QString &ownerId)
+{
+    return affected(m_db.exec(QString::fromLatin1(kDeleteWorkflow), {id, ownerId}));
+}
+
+Result<QList<WorkflowVersionRecord>> WorkflowRepository::versions(const QString &id, const QString &ownerId)
+{
+    return all<WorkflowVersionRecord>(m_db.exec(QString::fromLatin1(kSelectVersions), {id, ownerId}), versionFrom);
+}
+
+Result<std::optional<WorkflowVersionRecord>> WorkflowRepository::version(const QString &id, const QString &ownerId, int version)
+{
+    return one<WorkflowVersionRecord>(m_db.exec(QString::fromLatin1(kSelectVersion), {id, ownerId, version}), versionFrom);
+}
+
+Result<ExecutionRecord> ExecutionRepository::create(ExecutionRecord e)
+{
+    if (e.id.isEmpty())
+        e.id = newId();
+    e.createdAt = nowIso();
+    auto q = m_db.exec(QString::fromLatin1(kInsertExecution), {e.id, e.workflowId, e.ownerId, e.workflowVersion, e.status, e.mode,
+                                                               e.priority, nullable(e.input), e.createdAt});
+    if (!q)
+        return q.error();
+    return e;
+}
+
+Result<std::optional<ExecutionRecord>> ExecutionRepository::find(const QString &id, const QString &ownerId)
+{
+    return one<ExecutionRecord>(m_db.exec(sql(kSelectExecution, kExecutionColumns), {id, ownerId}), executionFrom);
+}
+
+Result<Page<ExecutionRecord>> ExecutionRepository::list(const QString &ownerId, const ExecutionFilter &f)
+{
+    const QVariantList where{ownerId, f.workflowId, f.workflowId, f.status, f.status};
+    auto total = countOf(m_db.exec(QStringLiteral("SELECT COUNT(*) ") + QString::fromLatin1(kExecutionWhere), where));
+    if (!total)
+        return total.error();
+    auto items = all<ExecutionRecord>(m_db.exec(QStringLiteral("SELECT %1 ").arg(QString::fromLatin1(kExecutionColumns))
+                                                    + QString::fromLatin1(kExecutionWhere) + QString::fromLatin1(kExecutionOrder),
+                                                where + QVariantList{f.limit, f.skip}),
+                                      executionFrom);
+    if (!items)
+        return items.error();
+    return Page<ExecutionRecord>{std::move(items).value(), *total, f.skip, f.limit};
+}
+
+Result<void> ExecutionRepository::markStarted(const QString &id, const QString &startedAt)
+{
+    auto q = m_db.exec(QString::fromLatin1(kMarkStarted), {startedAt, id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<void> ExecutionRepository::markFinished(const QString &id, const QString &status, const QString &error, const QString &finishedAt)
+{
+    auto started = m_db.exec(QString::fromLatin1(kSelectStarted), {id});
+    if (!started)
+        return started.error();
+    if (!started->next())
+        return Error::make(QStringLiteral("not_found"), QStringLiteral("execution not found"));
+    const QString from = started->value(0).isNull() ? started->value(1).toString() : started->value(0).toString();
+    const qint64 duration = QDateTime::fromString(from, Qt::ISODateWithMs).msecsTo(QDateTime::fromString(finishedAt, Qt::ISODateWithMs));
+    auto q = m_db.exec(QString::fromLatin1(kMarkFinished), {status, nullable(error), finishedAt, qMax<qint64>(0, duration), id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<bool> ExecutionRepository::remove(const QString &id, const QString &ownerId)
+{
+    return affected(m_db.exec(QString::fromLatin1(kDeleteExecution), {id, ownerId}));
+}
+
+Result<int> ExecutionRepository::failInterrupted(const QString &reason)
+{
+    auto q = m_db.exec(QString::fromLatin1(kFailInterrupted), {reason, nowIso()});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected();
+}
+
+Result<NodeRunRecord> ExecutionRepository::addNodeRun(NodeRunRecord run)
+{
+    if (run.id.isEmpty())
+        run.id = newId();
+    if (run.startedAt.isEmpty())
+        run.startedAt = nowIso();
+    auto q = m_db.exec(QString::fromLatin1(kInsertNodeRun), {run.id, run.executionId, run.nodeId, run.name, run.runIndex, run.status,
+                                                             run.startedAt, run.itemsIn});
+    if (!q)
+        return q.error();
+    return run;
+}
+
+Result<void> ExecutionRepository::finishNodeRun(const NodeRunRecord &run)
+{
+    auto q = m_db.exec(QString::fromLatin1(kFinishNodeRun), {run.status, run.finishedAt.isEmpty() ? nowIso() : run.finishedAt,
+                                                             run.itemsOut, nullable(run.error), nullable(run.output), run.id});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<QList<NodeRunRecord>> ExecutionRepository::nodeRuns(const QString &executionId)
+{
+    return all<NodeRunRecord>(m_db.exec(sql(kSelectNodeRuns, kNodeRunColumns), {executionId}), nodeRunFrom);
+}
+
+} // namespace synapscale

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/result.h"
+#include "storage/page.h"
+#include "workflow/workflowrecords.h"
+
+#include <optional>
+
+namespace synapscale {
+
+class Database;
+
+struct WorkflowFilter {
+    QString search;                 // substring of name or description, case-insensitive
+    QString tag;
+    std::optional<bool> active;
+    int skip = 0;
+    int limit = 50;
+};
+
+// Workflows and their version history. Every read and write is scoped to an owner, so one
+// user's id never reaches another user's workflow.
+class WorkflowRepository {
+public:
+    explicit WorkflowRepository(Database &db) : m_db(db) {}
+
+    // Inserts the workflow as version 1 and records that version.
+    Result<WorkflowRecord> create(WorkflowRecord workflow);
+    Result<std::optional<WorkflowRecord>> find(const QString &id, const QString &ownerId);
+    Result<Page<WorkflowRecord>> list(const QString &ownerId, const WorkflowFilter &filter);
+    // Saves a new definition if the stored version is still `expectedVersion` (else Error "conflict"),
+    // bumping the version and recording it.
+    Result<WorkflowRecord> update(WorkflowRecord workflow, int expectedVersion, const QString &editedBy);
+    Result<bool> setActive(const QString &id, const QString &ownerId, bool active);
+    Result<bool> remove(const QString &id, const QString &ownerId);
+    Result<QList<WorkflowVersionRecord>> versions(const QString &id, const QString &ownerId);
+    Result<std::optional<WorkflowVersionRecord>> version(const QString &id, const QString &ownerId, int version);
+
+private:
+    Database &m_db;
+};
+
+struct ExecutionFilter {
+    QString workflowId;
+    QString status;
+    int skip = 0;
+    int limit = 50;
+};
+
+// Executions and their per-node runs.
+class ExecutionRepository {
+public:
+    explicit ExecutionRepository(Database &db) : m_db(db) {}
+
+    Result<ExecutionRecord> create(ExecutionRecord execution);
+    Result<std::optional<ExecutionRecord>> find(const QString &id, const QString &ownerId);
+    Result<Page<ExecutionRecord>> list(const QString &ownerId, const ExecutionFilter &filter);
+    Result<void> markStarted(const QString &id, const QString &startedAt);
+    Result<void> markFinished(const QString &id, const QString &status, const QString &error, const QString &finishedAt);
+    Result<bool> remove(const QString &id, const QString &ownerId);
+    // Start-up recovery: executions left running by a crash.
+    Result<int> failInterrupted(const QString &reason);
+
+    Result<NodeRunRecord> addNodeRun(NodeRunRecord run);
+    Result<void> finishNodeRun(const NodeRunRecord &run);
+    Result<QList<NodeRunRecord>> nodeRuns(const QString &executionId);
+
+private:
+    Database &m_db;
+};
+
+} // namespace synapscale
