@@ -84,6 +84,10 @@ void ConnectionGuard::consume(const QByteArray &data)
                     reject(431, QStringLiteral("headers_too_large"), QStringLiteral("Request headers are too large."));
                 return;
             }
+            if (end > kMaxHeaderBytes) {
+                reject(431, QStringLiteral("headers_too_large"), QStringLiteral("Request headers are too large."));
+                return;
+            }
             i += end + 4 - before;
             const QByteArray head = m_headerBuffer.left(end);
             m_headerBuffer.clear();

@@ -217,7 +217,7 @@ Result<Config> Config::load(const ConfigSources &sources)
     }
     auto db = DatabaseUrl::parse(c.databaseUrlText);
     if (!db)
-        return db.error();
+        return Error::make(QStringLiteral("invalid_config"), db.error().message);
     c.database = db.value();
     c.databaseSchema = get("DATABASE_SCHEMA").trimmed();
     if (!c.databaseSchema.isEmpty()) {

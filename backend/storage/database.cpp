@@ -85,7 +85,7 @@ Result<void> Database::open(QSqlDatabase &db)
         setup << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA busy_timeout=5000")
               << QStringLiteral("PRAGMA foreign_keys=ON") << QStringLiteral("PRAGMA synchronous=NORMAL");
     } else {
-        setup << QStringLiteral("SET TIME ZONE 'UTC'");
+        setup << QStringLiteral("SET client_min_messages TO WARNING") << QStringLiteral("SET TIME ZONE 'UTC'");
         if (!m_schema.isEmpty())
             setup << QStringLiteral("CREATE SCHEMA IF NOT EXISTS \"%1\"").arg(m_schema)
                   << QStringLiteral("SET search_path TO \"%1\"").arg(m_schema);
@@ -148,13 +148,30 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &params)
         return db.error();
     QSqlQuery q(*db);
     q.setForwardOnly(true);
+    if (params.isEmpty()) {
+        // Unprepared: PostgreSQL cannot PREPARE DDL, and one-off statements gain nothing from it.
+        if (!q.exec(sql)) {
+            auto err = failed(q.lastError(), QStringLiteral("statement failed"));
+            dropIfBroken();
+            return err;
+        }
+        return q;
+    }
     if (!q.prepare(sql)) {
         auto err = failed(q.lastError(), QStringLiteral("cannot prepare statement"));
         dropIfBroken();
         return err;
     }
-    for (const auto &p : params)
-        q.addBindValue(p);
+    for (const auto &p : params) {
+        // A null QString would bind as SQL NULL; text columns mean "" by it. NULL is QVariant().
+        if (p.typeId() == QMetaType::QString && p.toString().isNull()) {
+            QString empty(QStringLiteral("-"));
+            empty.truncate(0);
+            q.addBindValue(empty);
+        } else {
+            q.addBindValue(p);
+        }
+    }
     if (!q.exec()) {
         auto err = failed(q.lastError(), QStringLiteral("statement failed"));
         if (q.lastError().nativeErrorCode() == QLatin1String("23505") || err.message.contains(QLatin1String("UNIQUE constraint")))

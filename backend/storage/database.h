@@ -30,7 +30,7 @@ public:
     // This thread's open connection.
     Result<QSqlDatabase> connection();
     // Runs one statement with positional '?' parameters; the returned query is positioned before
-    // the first row.
+    // the first row. Strings bind as text (a null QString as ''); pass QVariant() for SQL NULL.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
     // Runs `work` in a transaction on this thread's connection: commits on success, rolls back on
     // an Error. Nested calls join the outer transaction.

@@ -62,12 +62,12 @@ constexpr auto kSelectNodeRuns = "SELECT %1 FROM execution_node_runs WHERE execu
 
 QVariant nullable(const QString &s)
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
 QVariant nullable(const QByteArray &s)
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(s));
+    return s.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(s));
 }
 
 QString likeEscape(const QString &s)

@@ -1,0 +1,448 @@
+// Storage against real databases: every test runs on a fresh SQLite file and on a fresh schema
+// of the throwaway PostgreSQL server that scripts/test.sh starts.
+#include "auth/userrepository.h"
+#include "storage/database.h"
+#include "storage/migrator.h"
+#include "support/testsupport.h"
+#include "workflow/workflowrepository.h"
+
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace synapscale;
+
+class TestStorage : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    test::TestDatabase m_current;
+
+    void addBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const auto &db : test::testDatabases(m_dir.path()))
+            QTest::newRow(qPrintable(db.name)) << db.name;
+    }
+
+    Database &open(bool migrate = true)
+    {
+        QFETCH(QString, backend);
+        m_current = test::freshDatabase(backend, m_dir.path());
+        m_db = std::make_unique<Database>(m_current.url, m_current.schema);
+        if (migrate) {
+            auto applied = Migrator(*m_db).migrate();
+            if (!applied)
+                qFatal("migration failed: %s", qPrintable(applied.error().message));
+        }
+        return *m_db;
+    }
+
+    User makeUser(Database &db, const QString &email)
+    {
+        User u;
+        u.email = email;
+        u.passwordHash = QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$test");
+        u.fullName = QStringLiteral("Test User");
+        auto created = UserRepository(db).create(u);
+        if (!created)
+            qFatal("cannot create user: %s", qPrintable(created.error().message));
+        return created.value();
+    }
+
+    qint64 count(Database &db, const QString &sql, const QVariantList &params = {})
+    {
+        auto q = db.exec(sql, params);
+        return q && q->next() ? q->value(0).toLongLong() : -1;
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_db.reset();
+        test::dropSchema(m_current);
+        m_current = {};
+    }
+
+    void migrationsApplyOnceAndRecordTheirVersion_data() { addBackends(); }
+    void migrationsApplyOnceAndRecordTheirVersion()
+    {
+        auto &db = open(false);
+        Migrator migrator(db);
+        auto first = migrator.migrate();
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QCOMPARE(first->size(), Migrator::builtIn().size());
+        QVERIFY(!first->isEmpty());
+        auto second = migrator.migrate();
+        QVERIFY(second.ok());
+        QVERIFY(second->isEmpty());
+        QCOMPARE(*migrator.currentVersion(), migrator.latestKnown());
+        for (const auto &table : {"users", "sessions", "workflows", "workflow_versions", "executions", "execution_node_runs"})
+            QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))), 0);
+    }
+
+    void failingMigrationLeavesTheDatabaseAsItWas_data() { addBackends(); }
+    void failingMigrationLeavesTheDatabaseAsItWas()
+    {
+        auto &db = open(true);
+        const int before = *Migrator(db).currentVersion();
+        auto user = makeUser(db, QStringLiteral("keep@example.com"));
+        QList<Migration> migrations = Migrator::builtIn();
+        migrations << Migration{before + 1, QStringLiteral("broken"),
+                                QStringLiteral("CREATE TABLE half_done (id TEXT PRIMARY KEY);\n"
+                                               "ALTER TABLE users ADD COLUMN nickname TEXT;\n"
+                                               "INSERT INTO no_such_table VALUES (1);\n")};
+        Migrator broken(db, migrations);
+        auto result = broken.migrate();
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QStringLiteral("migration_failed"));
+        QVERIFY(result.error().message.contains(QLatin1String("broken")));
+        QCOMPARE(*Migrator(db).currentVersion(), before);
+        QVERIFY(!db.exec(QStringLiteral("SELECT COUNT(*) FROM half_done")).ok());
+        QVERIFY(!db.exec(QStringLiteral("SELECT nickname FROM users")).ok());
+        auto still = UserRepository(db).findById(user.id);
+        QVERIFY(still.ok() && still->has_value());
+        QCOMPARE((*still)->email, user.email);
+    }
+
+    void schemaNewerThanTheBinaryIsRefused_data() { addBackends(); }
+    void schemaNewerThanTheBinaryIsRefused()
+    {
+        auto &db = open(true);
+        Migrator migrator(db);
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 'x')"),
+                        {migrator.latestKnown() + 5})
+                    .ok());
+        auto result = migrator.migrate();
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QStringLiteral("schema_too_new"));
+        QVERIFY(result.error().message.contains(QLatin1String("newer")));
+    }
+
+    void usersAreUniqueByEmailIgnoringCase_data() { addBackends(); }
+    void usersAreUniqueByEmailIgnoringCase()
+    {
+        auto &db = open();
+        UserRepository users(db);
+        auto alice = makeUser(db, QStringLiteral("Alice@Example.com"));
+        auto found = users.findByEmail(QStringLiteral("  alice@EXAMPLE.com "));
+        QVERIFY(found.ok() && found->has_value());
+        QCOMPARE((*found)->id, alice.id);
+        QCOMPARE((*found)->email, QStringLiteral("Alice@Example.com"));
+        QVERIFY((*found)->isActive);
+        QVERIFY(!(*found)->isVerified);
+
+        User dup;
+        dup.email = QStringLiteral("ALICE@example.COM");
+        dup.passwordHash = QStringLiteral("x");
+        auto second = users.create(dup);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code, QStringLiteral("conflict"));
+        QCOMPARE(*users.count(), 1);
+
+        User changed = alice;
+        changed.fullName = QStringLiteral("Alice Liddell");
+        changed.isVerified = true;
+        changed.role = QStringLiteral("admin");
+        QVERIFY(users.update(changed).ok());
+        auto reread = users.findById(alice.id);
+        QCOMPARE((*reread)->fullName, QStringLiteral("Alice Liddell"));
+        QVERIFY((*reread)->isVerified);
+        QCOMPARE((*reread)->role, QStringLiteral("admin"));
+
+        User ghost = alice;
+        ghost.id = QStringLiteral("00000000-0000-0000-0000-000000000000");
+        QCOMPARE(users.update(ghost).error().code, QStringLiteral("not_found"));
+        QVERIFY(*users.remove(alice.id));
+        QVERIFY(!*users.remove(alice.id));
+        QVERIFY(!users.findById(alice.id)->has_value());
+    }
+
+    void sqlLookingInputIsStoredAsData_data() { addBackends(); }
+    void sqlLookingInputIsStoredAsData()
+    {
+        auto &db = open();
+        const QString evil = QStringLiteral("x'); DROP TABLE users; --@example.com");
+        auto user = makeUser(db, evil);
+        QCOMPARE((*UserRepository(db).findByEmail(evil))->id, user.id);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM users")), 1);
+        const QString unicode = QStringLiteral("Zoë 🚀 \"quoted\" \\ back");
+        WorkflowRecord w;
+        w.ownerId = user.id;
+        w.name = unicode;
+        w.definition = R"({"nodes":[],"edges":[],"settings":{"note":"ünïcødé"}})";
+        auto created = WorkflowRepository(db).create(w);
+        QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+        auto reread = WorkflowRepository(db).find(created->id, user.id);
+        QCOMPARE((*reread)->name, unicode);
+        QCOMPARE((*reread)->definition, w.definition);
+    }
+
+    void sessionsRotateOnceAndRevoke_data() { addBackends(); }
+    void sessionsRotateOnceAndRevoke()
+    {
+        auto &db = open();
+        auto user = makeUser(db, QStringLiteral("s@example.com"));
+        SessionRepository sessions(db);
+        Session s;
+        s.userId = user.id;
+        s.refreshTokenHash = QStringLiteral("hash-1");
+        s.userAgent = QStringLiteral("curl/8");
+        s.ip = QStringLiteral("127.0.0.1");
+        s.expiresAt = QStringLiteral("2099-01-01T00:00:00.000Z");
+        auto first = sessions.create(s);
+        QVERIFY(first.ok());
+        s.id.clear();
+        s.refreshTokenHash = QStringLiteral("hash-other");
+        auto other = sessions.create(s);
+        QVERIFY(other.ok());
+
+        QVERIFY(*sessions.rotate(first->id, QStringLiteral("hash-1"), QStringLiteral("hash-2"), QStringLiteral("2030-01-01T00:00:00.000Z")));
+        // The old token lost the race: it cannot rotate again.
+        QVERIFY(!*sessions.rotate(first->id, QStringLiteral("hash-1"), QStringLiteral("hash-3"), QStringLiteral("2030-01-01T00:00:00.000Z")));
+        QCOMPARE((*sessions.findByRefreshHash(QStringLiteral("hash-2")))->id, first->id);
+        QVERIFY(!sessions.findByRefreshHash(QStringLiteral("hash-1"))->has_value());
+        QCOMPARE((*sessions.findById(first->id))->lastUsedAt, QStringLiteral("2030-01-01T00:00:00.000Z"));
+
+        // Another user's id cannot revoke it.
+        auto mallory = makeUser(db, QStringLiteral("m@example.com"));
+        QVERIFY(!*sessions.revoke(first->id, mallory.id));
+        QCOMPARE(sessions.listActive(user.id)->size(), 2);
+
+        QCOMPARE(*sessions.revokeAllForUser(user.id, first->id), 1);
+        auto active = sessions.listActive(user.id);
+        QCOMPARE(active->size(), 1);
+        QCOMPARE(active->first().id, first->id);
+        QVERIFY(*sessions.revoke(first->id, user.id));
+        QVERIFY(!*sessions.revoke(first->id, user.id));
+        QVERIFY(sessions.listActive(user.id)->isEmpty());
+        QVERIFY(!*sessions.rotate(first->id, QStringLiteral("hash-2"), QStringLiteral("hash-4"), QStringLiteral("x")));
+        QCOMPARE(*sessions.revokeAllForUser(mallory.id), 0);
+    }
+
+    void workflowsKeepVersionsAndRefuseStaleWrites_data() { addBackends(); }
+    void workflowsKeepVersionsAndRefuseStaleWrites()
+    {
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("o@example.com"));
+        auto stranger = makeUser(db, QStringLiteral("x@example.com"));
+        WorkflowRepository workflows(db);
+        WorkflowRecord w;
+        w.ownerId = owner.id;
+        w.name = QStringLiteral("Invoice sync");
+        w.tags = R"(["finance","daily"])";
+        w.definition = R"({"nodes":[{"id":"a"}],"edges":[],"settings":{}})";
+        auto created = workflows.create(w);
+        QVERIFY(created.ok());
+        QCOMPARE(created->version, 1);
+
+        WorkflowRecord edit = *created;
+        edit.definition = R"({"nodes":[{"id":"a"},{"id":"b"}],"edges":[],"settings":{}})";
+        auto saved = workflows.update(edit, 1, owner.id);
+        QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().message));
+        QCOMPARE(saved->version, 2);
+        QCOMPARE(saved->definition, edit.definition);
+
+        auto stale = workflows.update(edit, 1, owner.id);
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().code, QStringLiteral("conflict"));
+        QCOMPARE((*workflows.find(w.id.isEmpty() ? created->id : w.id, owner.id))->version, 2);
+
+        WorkflowRecord hijack = edit;
+        hijack.ownerId = stranger.id;
+        QCOMPARE(workflows.update(hijack, 2, stranger.id).error().code, QStringLiteral("not_found"));
+        QVERIFY(!workflows.find(created->id, stranger.id)->has_value());
+        QVERIFY(!*workflows.remove(created->id, stranger.id));
+        QVERIFY(workflows.versions(created->id, stranger.id)->isEmpty());
+
+        auto versions = workflows.versions(created->id, owner.id);
+        QCOMPARE(versions->size(), 2);
+        QCOMPARE(versions->at(0).version, 2);
+        QCOMPARE(versions->at(1).definition, w.definition);
+        QCOMPARE((*workflows.version(created->id, owner.id, 1))->definition, w.definition);
+        QVERIFY(!workflows.version(created->id, owner.id, 3)->has_value());
+
+        QVERIFY(*workflows.setActive(created->id, owner.id, true));
+        QVERIFY((*workflows.find(created->id, owner.id))->active);
+        QVERIFY(*workflows.remove(created->id, owner.id));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM workflow_versions WHERE workflow_id = ?"), {created->id}), 0);
+    }
+
+    void workflowListsFilterAndPage_data() { addBackends(); }
+    void workflowListsFilterAndPage()
+    {
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("l@example.com"));
+        auto other = makeUser(db, QStringLiteral("k@example.com"));
+        WorkflowRepository workflows(db);
+        for (int i = 0; i < 7; ++i) {
+            WorkflowRecord w;
+            w.ownerId = owner.id;
+            w.name = QStringLiteral("Report %1").arg(i);
+            w.description = i == 3 ? QStringLiteral("Sends the WEEKLY digest") : QString();
+            w.tags = i % 2 ? R"(["odd"])" : R"(["even"])";
+            QVERIFY(workflows.create(w).ok());
+        }
+        WorkflowRecord foreign;
+        foreign.ownerId = other.id;
+        foreign.name = QStringLiteral("Report secret");
+        QVERIFY(workflows.create(foreign).ok());
+
+        WorkflowFilter page;
+        page.limit = 3;
+        auto first = workflows.list(owner.id, page);
+        QCOMPARE(first->total, 7);
+        QCOMPARE(first->items.size(), 3);
+        page.skip = 6;
+        QCOMPARE(workflows.list(owner.id, page)->items.size(), 1);
+
+        WorkflowFilter search;
+        search.search = QStringLiteral("weekly");
+        auto found = workflows.list(owner.id, search);
+        QCOMPARE(found->total, 1);
+        QCOMPARE(found->items.first().name, QStringLiteral("Report 3"));
+        search.search = QStringLiteral("100%_");
+        QCOMPARE(workflows.list(owner.id, search)->total, 0);
+
+        WorkflowFilter tag;
+        tag.tag = QStringLiteral("odd");
+        QCOMPARE(workflows.list(owner.id, tag)->total, 3);
+        WorkflowFilter active;
+        active.active = true;
+        QCOMPARE(workflows.list(owner.id, active)->total, 0);
+        active.active = false;
+        QCOMPARE(workflows.list(owner.id, active)->total, 7);
+        QCOMPARE(workflows.list(other.id, WorkflowFilter{})->total, 1);
+    }
+
+    void executionsRecordNodeRunsAndRecoverFromCrashes_data() { addBackends(); }
+    void executionsRecordNodeRunsAndRecoverFromCrashes()
+    {
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("e@example.com"));
+        auto stranger = makeUser(db, QStringLiteral("f@example.com"));
+        WorkflowRecord w;
+        w.ownerId = owner.id;
+        w.name = QStringLiteral("Flow");
+        auto workflow = WorkflowRepository(db).create(w);
+        ExecutionRepository executions(db);
+        ExecutionRecord e;
+        e.workflowId = workflow->id;
+        e.ownerId = owner.id;
+        e.input = R"({"a":1})";
+        auto created = executions.create(e);
+        QVERIFY(created.ok());
+        QCOMPARE((*executions.find(created->id, owner.id))->status, QStringLiteral("queued"));
+        QVERIFY(!executions.find(created->id, stranger.id)->has_value());
+
+        QVERIFY(executions.markStarted(created->id, QStringLiteral("2030-01-01T00:00:00.000Z")).ok());
+        NodeRunRecord run;
+        run.executionId = created->id;
+        run.nodeId = QStringLiteral("n1");
+        run.name = QStringLiteral("Set");
+        run.itemsIn = 2;
+        auto added = executions.addNodeRun(run);
+        QVERIFY(added.ok());
+        NodeRunRecord finished = *added;
+        finished.status = QStringLiteral("succeeded");
+        finished.itemsOut = 2;
+        finished.output = R"([[{"json":{"a":1}},{"json":{"a":2}}]])";
+        QVERIFY(executions.finishNodeRun(finished).ok());
+        QVERIFY(executions.markFinished(created->id, QStringLiteral("succeeded"), {}, QStringLiteral("2030-01-01T00:00:01.250Z")).ok());
+
+        auto done = executions.find(created->id, owner.id);
+        QCOMPARE((*done)->status, QStringLiteral("succeeded"));
+        QCOMPARE((*done)->durationMs, 1250);
+        QVERIFY((*done)->error.isEmpty());
+        auto runs = executions.nodeRuns(created->id);
+        QCOMPARE(runs->size(), 1);
+        QCOMPARE(runs->first().itemsIn, 2);
+        QCOMPARE(runs->first().itemsOut, 2);
+        QCOMPARE(runs->first().output, finished.output);
+
+        // A second execution left running by a crash is failed as interrupted at start-up.
+        ExecutionRecord crashed = e;
+        crashed.id.clear();
+        auto second = executions.create(crashed);
+        QVERIFY(executions.markStarted(second->id, QStringLiteral("2030-01-02T00:00:00.000Z")).ok());
+        QCOMPARE(*executions.failInterrupted(QStringLiteral("interrupted")), 1);
+        auto recovered = executions.find(second->id, owner.id);
+        QCOMPARE((*recovered)->status, QStringLiteral("failed"));
+        QCOMPARE((*recovered)->error, QStringLiteral("interrupted"));
+        QCOMPARE((*executions.find(created->id, owner.id))->status, QStringLiteral("succeeded"));
+
+        ExecutionFilter filter;
+        filter.status = QStringLiteral("failed");
+        QCOMPARE(executions.list(owner.id, filter)->total, 1);
+        QCOMPARE(executions.list(stranger.id, ExecutionFilter{})->total, 0);
+        QVERIFY(!*executions.remove(created->id, stranger.id));
+        QVERIFY(*executions.remove(created->id, owner.id));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM execution_node_runs WHERE execution_id = ?"), {created->id}), 0);
+    }
+
+    void transactionsRollBackOnError_data() { addBackends(); }
+    void transactionsRollBackOnError()
+    {
+        auto &db = open();
+        auto result = db.transaction([&]() -> Result<void> {
+            makeUser(db, QStringLiteral("t1@example.com"));
+            return Error::make(QStringLiteral("test"), QStringLiteral("abort"));
+        });
+        QVERIFY(!result.ok());
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM users")), 0);
+        // The connection is usable after the rollback.
+        makeUser(db, QStringLiteral("t2@example.com"));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM users")), 1);
+    }
+
+    void eachThreadGetsItsOwnConnection_data() { addBackends(); }
+    void eachThreadGetsItsOwnConnection()
+    {
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("threads@example.com"));
+        QList<QThread *> threads;
+        QAtomicInt failures = 0;
+        for (int t = 0; t < 4; ++t) {
+            threads << QThread::create([&db, &failures, owner, t] {
+                WorkflowRepository repo(db);
+                for (int i = 0; i < 25; ++i) {
+                    WorkflowRecord w;
+                    w.ownerId = owner.id;
+                    w.name = QStringLiteral("t%1-%2").arg(t).arg(i);
+                    if (!repo.create(w).ok())
+                        failures.fetchAndAddRelaxed(1);
+                }
+            });
+            threads.last()->start();
+        }
+        for (auto *thread : threads) {
+            QVERIFY(thread->wait(60000));
+            delete thread;
+        }
+        QCOMPARE(failures.loadRelaxed(), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM workflows")), 100);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM workflow_versions")), 100);
+    }
+
+    void sqliteRunsInWalModeWithForeignKeys()
+    {
+        auto url = DatabaseUrl::parse(QStringLiteral("sqlite:///%1/wal.db").arg(m_dir.path()));
+        Database db(*url);
+        auto mode = db.exec(QStringLiteral("PRAGMA journal_mode"));
+        QVERIFY(mode.ok() && mode->next());
+        QCOMPARE(mode->value(0).toString(), QStringLiteral("wal"));
+        auto fk = db.exec(QStringLiteral("PRAGMA foreign_keys"));
+        QVERIFY(fk.ok() && fk->next());
+        QCOMPARE(fk->value(0).toInt(), 1);
+        auto busy = db.exec(QStringLiteral("PRAGMA busy_timeout"));
+        QVERIFY(busy.ok() && busy->next());
+        QVERIFY(busy->value(0).toInt() >= 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
