@@ -1,3 +1,283 @@
+// synapscale-server as a process: start-up errors and exit codes, serving on SQLite and
+// PostgreSQL, Postgres outages while running, port conflicts, SIGTERM, and secrets kept out of logs.
+#include "support/rawhttp.h"
+#include "support/testsupport.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
 #include <QTest>
-class T:public QObject{Q_OBJECT};QTEST_GUILESS_MAIN(T)
+
+#include <csignal>
+
+using namespace synapscale;
+using test::RawHttp;
+
+namespace {
+
+// One synapscale-server child process with a clean environment.
+class ServerProcess {
+public:
+    explicit ServerProcess(QHash<QString, QString> env, QStringList args = {QStringLiteral("serve")})
+    {
+        QProcessEnvironment e;
+        e.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+        e.insert(QStringLiteral("HOME"), m_home.path());
+        e.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
+        e.insert(QStringLiteral("PORT"), QStringLiteral("0"));
+        for (auto it = env.cbegin(); it != env.cend(); ++it)
+            e.insert(it.key(), it.value());
+        m_process.setProcessEnvironment(e);
+        m_process.setWorkingDirectory(m_home.path());
+        m_process.start(QStringLiteral(SYNAPSCALE_SERVER_BINARY), args);
+    }
+    ~ServerProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    // Waits for the "listening on" log line and returns the port (0 if the process ended first).
+    quint16 waitForPort(int timeoutMs = 15000)
+    {
+        static const QRegularExpression listening(QStringLiteral("listening on http://[^:]+:(\\d+)"));
+        quint16 port = 0;
+        QTest::qWaitFor([&] {
+            m_stderr += m_process.readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(m_stderr));
+            if (m.hasMatch())
+                port = quint16(m.captured(1).toUInt());
+            return port != 0 || m_process.state() == QProcess::NotRunning;
+        }, timeoutMs);
+        return port;
+    }
+    bool finish(int timeoutMs = 15000)
+    {
+        const bool done = m_process.waitForFinished(timeoutMs);
+        m_stderr += m_process.readAllStandardError();
+        m_stdout += m_process.readAllStandardOutput();
+        return done;
+    }
+    void signal(int number) { ::kill(pid_t(m_process.processId()), number); }
+    QByteArray stderrText()
+    {
+        m_stderr += m_process.readAllStandardError();
+        return m_stderr;
+    }
+    QByteArray stdoutText() const { return m_stdout; }
+    QProcess &process() { return m_process; }
+    QString home() const { return m_home.path(); }
+
+private:
+    QTemporaryDir m_home;
+    QProcess m_process;
+    QByteArray m_stderr;
+    QByteArray m_stdout;
+};
+
+QByteArray runScript(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(SYNAPSCALE_SOURCE_DIR "/scripts/start-postgres.sh"), args);
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput() + p.readAllStandardError();
+}
+
+int healthStatus(quint16 port)
+{
+    return RawHttp::once(port, "GET", "/health").status;
+}
+
+} // namespace
+
+class TestServerCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void badConfigurationStopsStartupWithExitCode2_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("port") << "PORT" << "eighty" << "PORT:";
+        QTest::newRow("log level") << "LOG_LEVEL" << "loud" << "LOG_LEVEL:";
+        QTest::newRow("db scheme") << "DATABASE_URL" << "mysql://root:pw@localhost/db" << "DATABASE_URL:";
+        QTest::newRow("db url") << "DATABASE_URL" << "postgresql://u:p@host:notaport/db" << "DATABASE_URL:";
+        QTest::newRow("cors") << "BACKEND_CORS_ORIGINS" << "[oops" << "BACKEND_CORS_ORIGINS:";
+    }
+    void badConfigurationStopsStartupWithExitCode2()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, mentions);
+        ServerProcess server({{name, value}, {QStringLiteral("DEBUG"), QStringLiteral("true")}});
+        QVERIFY(server.finish());
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 2);
+        const QByteArray err = server.stderrText().trimmed();
+        QVERIFY2(err.contains(mentions.toUtf8()), err.constData());
+        QCOMPARE(err.count('\n'), 0);
+        QVERIFY(!err.contains("pw@"));
+    }
+
+    void usageErrorsExitWith2()
+    {
+        ServerProcess unknownFlag({{QStringLiteral("DEBUG"), QStringLiteral("true")}}, {QStringLiteral("serve"), QStringLiteral("--bogus=1")});
+        QVERIFY(unknownFlag.finish());
+        QCOMPARE(unknownFlag.process().exitCode(), 2);
+        QVERIFY(unknownFlag.stderrText().contains("--bogus"));
+        ServerProcess unknownCommand({}, {QStringLiteral("fly")});
+        QVERIFY(unknownCommand.finish());
+        QCOMPARE(unknownCommand.process().exitCode(), 2);
+        ServerProcess help({}, {QStringLiteral("help")});
+        QVERIFY(help.finish());
+        QCOMPARE(help.process().exitCode(), 0);
+        QVERIFY(help.stdoutText().contains("DATABASE_URL"));
+    }
+
+    void productionRefusesWeakSecrets()
+    {
+        ServerProcess missing({});
+        QVERIFY(missing.finish());
+        QCOMPARE(missing.process().exitCode(), 2);
+        QVERIFY(missing.stderrText().contains("SECRET_KEY"));
+        ServerProcess placeholder({{QStringLiteral("SECRET_KEY"), QStringLiteral("sua_chave_secreta_super_forte_32_chars")},
+                                   {QStringLiteral("JWT_SECRET_KEY"), QStringLiteral("sua_chave_jwt_super_forte_32_chars")}});
+        QVERIFY(placeholder.finish());
+        QCOMPARE(placeholder.process().exitCode(), 2);
+        QVERIFY(!placeholder.stderrText().contains("sua_chave"));
+    }
+
+    void servesOnSqliteAndStopsCleanlyOnSigterm()
+    {
+        const QByteArray strong = "Zk3J9xfPz0qL7mW2vB8nR4tY6uH1sD5gA0cE";
+        ServerProcess server({{QStringLiteral("SECRET_KEY"), QString::fromLatin1(strong)},
+                              {QStringLiteral("JWT_SECRET_KEY"), QString::fromLatin1(strong + "2")},
+                              {QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-live-should-never-be-logged")},
+                              {QStringLiteral("DATABASE_URL"), QStringLiteral("sqlite:///data/app.db")}});
+        const quint16 port = server.waitForPort();
+        QVERIFY2(port != 0, server.stderrText().constData());
+        auto health = RawHttp::once(port, "GET", "/health");
+        QCOMPARE(health.status, 200);
+        QVERIFY(health.json()["database"] == "ok");
+        QVERIFY(QFile::exists(server.home() + QStringLiteral("/data/app.db")));
+        RawHttp::once(port, "GET", "/health?token=sk-live-should-never-be-logged");
+        server.signal(SIGTERM);
+        QVERIFY(server.finish());
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        const QByteArray log = server.stderrText();
+        QVERIFY(!log.contains("sk-live-should-never-be-logged"));
+        QVERIFY(!log.contains(strong));
+        // JSON lines by default, with the request id, method, path, status and duration.
+        bool sawRequest = false;
+        for (const auto &line : log.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const auto j = nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
+            QVERIFY2(j.is_object(), line.constData());
+            if (j.contains("request_id") && j["path"] == "/health") {
+                sawRequest = true;
+                QVERIFY(j["status"] == 200);
+                QVERIFY(j["method"] == "GET");
+                QVERIFY(j["duration_ms"].is_number());
+            }
+        }
+        QVERIFY(sawRequest);
+        QVERIFY(log.contains("\"stopped\""));
+    }
+
+    void migrateCommandIsIdempotent()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///%1/m.db").arg(dir.path());
+        for (int i = 0; i < 2; ++i) {
+            ServerProcess migrate({{QStringLiteral("DATABASE_URL"), url}}, {QStringLiteral("migrate")});
+            QVERIFY(migrate.finish());
+            QCOMPARE(migrate.process().exitCode(), 0);
+            QVERIFY(migrate.stdoutText().contains("schema version"));
+        }
+    }
+
+    void servesOnPostgres()
+    {
+        if (test::postgresUrl().isEmpty()) {
+            QVERIFY2(!test::postgresRequired(), "Postgres is required but not configured");
+            QSKIP("SYNAPSCALE_TEST_PG_URL not set");
+        }
+        ServerProcess server({{QStringLiteral("DEBUG"), QStringLiteral("true")},
+                              {QStringLiteral("DATABASE_URL"), test::postgresUrl()},
+                              {QStringLiteral("DATABASE_SCHEMA"), QStringLiteral("cli_serve_test")}});
+        const quint16 port = server.waitForPort();
+        QVERIFY2(port != 0, server.stderrText().constData());
+        QCOMPARE(healthStatus(port), 200);
+        server.signal(SIGINT);
+        QVERIFY(server.finish());
+        QCOMPARE(server.process().exitCode(), 0);
+    }
+
+    void unreachablePostgresIsAClearErrorNotACrash()
+    {
+        ServerProcess server({{QStringLiteral("DEBUG"), QStringLiteral("true")},
+                              {QStringLiteral("DATABASE_URL"), QStringLiteral("postgresql://app:hunter2secret@127.0.0.1:1/nowhere")}});
+        QVERIFY(server.finish(20000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 1);
+        const QByteArray err = server.stderrText();
+        QVERIFY2(err.contains("cannot open postgresql database"), err.constData());
+        QVERIFY(!err.contains("hunter2secret"));
+    }
+
+    void portAlreadyInUseIsAClearError()
+    {
+        QTcpServer occupant;
+        QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+        ServerProcess server({{QStringLiteral("DEBUG"), QStringLiteral("true")},
+                              {QStringLiteral("PORT"), QString::number(occupant.serverPort())}});
+        QVERIFY(server.finish());
+        QCOMPARE(server.process().exitCode(), 1);
+        QVERIFY2(server.stderrText().contains("cannot listen"), server.stderrText().constData());
+    }
+
+    void postgresGoingAwayGives503ThenRecovers()
+    {
+        if (test::postgresUrl().isEmpty()) {
+            QVERIFY2(!test::postgresRequired(), "Postgres is required but not configured");
+            QSKIP("SYNAPSCALE_TEST_PG_URL not set");
+        }
+        // A cluster of its own, so stopping it does not disturb other tests.
+        QTemporaryDir dir;
+        // As root the cluster runs as user postgres, which must be able to reach the folder.
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                              | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup
+                                              | QFileDevice::ExeGroup);
+        const QString pgdir = dir.path() + QStringLiteral("/pg");
+        const QByteArray started = runScript({QStringLiteral("start"), pgdir});
+        static const QRegularExpression urlPattern(QStringLiteral("SYNAPSCALE_TEST_PG_URL=(\\S+)"));
+        const auto m = urlPattern.match(QString::fromUtf8(started));
+        QVERIFY2(m.hasMatch(), started.constData());
+        ServerProcess server({{QStringLiteral("DEBUG"), QStringLiteral("true")}, {QStringLiteral("DATABASE_URL"), m.captured(1)}});
+        const quint16 port = server.waitForPort();
+        QVERIFY2(port != 0, server.stderrText().constData());
+        QCOMPARE(healthStatus(port), 200);
+
+        runScript({QStringLiteral("stop"), pgdir});
+        QTRY_COMPARE_WITH_TIMEOUT(healthStatus(port), 503, 10000);
+        auto down = RawHttp::once(port, "GET", "/health");
+        QVERIFY(down.json()["database"] == "unavailable");
+        QVERIFY(down.json()["code"] == "database_unavailable");
+
+        runScript({QStringLiteral("start"), pgdir});
+        QTRY_COMPARE_WITH_TIMEOUT(healthStatus(port), 200, 15000);
+        server.signal(SIGTERM);
+        QVERIFY(server.finish());
+        QCOMPARE(server.process().exitCode(), 0);
+        runScript({QStringLiteral("stop"), pgdir});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCli)
 #include "tst_servercli.moc"
