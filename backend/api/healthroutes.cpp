@@ -25,7 +25,8 @@ void HealthRoutes::addTo(Router &router, ApiContext context)
          {{"status", {{"type", "string"}, {"enum", {"ok", "unavailable"}}}},
           {"version", {{"type", "string"}}},
           {"database", {{"type", "string"}, {"enum", {"ok", "unavailable"}}}},
-          {"uptime_s", {{"type", "number"}}}}},
+          {"uptime_s", {{"type", "number"}}},
+          {"database_dialect", {{"type", "string"}, {"enum", {"sqlite", "postgresql"}}}}}},
         {"required", {"status", "version", "database", "uptime_s"}}};
     router.add(Route{"GET", QStringLiteral("/health"), QStringLiteral("Service health"), QStringLiteral("health"),
                      QStringLiteral("Reports the version, the database's reachability and the uptime. Answers 503 while the database is unreachable."),
@@ -55,7 +56,8 @@ HttpResponse HealthRoutes::health(const HttpRequest &)
     nlohmann::json body = {{"status", databaseOk ? "ok" : "unavailable"},
                            {"version", m_context.config.version.toStdString()},
                            {"database", databaseOk ? "ok" : "unavailable"},
-                           {"uptime_s", std::round(m_context.metrics.uptimeSeconds() * 1000.0) / 1000.0}};
+                           {"uptime_s", std::round(m_context.metrics.uptimeSeconds() * 1000.0) / 1000.0},
+                           {"database_dialect", m_context.database.dialect().toStdString()}};
     if (!databaseOk) {
         body["detail"] = "The database is unreachable.";
         body["code"] = "database_unavailable";

@@ -417,7 +417,7 @@ private Q_SLOTS:
     void webSocketsAuthenticatePingAndRefuseBadTokens()
     {
         cleanup();
-        BackendHost host(makeConfig({{QStringLiteral("PORT"), QStringLiteral("0")}}));
+        BackendHost host(makeConfig({{QStringLiteral("PORT"), QStringLiteral("0")}, {QStringLiteral("KEEPALIVE_TIMEOUT"), QStringLiteral("1")}}));
         QVERIFY(host.openDatabase().ok());
         host.setLaunchToken("launch-token-0123456789");
         auto port = host.start();
@@ -436,6 +436,11 @@ private Q_SLOTS:
         host.hub()->broadcast(QStringLiteral("notification"), {{"text", "hello"}});
         QTRY_COMPARE(frames.size(), 3);
         QVERIFY(frames.at(2).contains(QLatin1String("\"notification\"")));
+        // The HTTP keep-alive timeout does not apply to an upgraded connection.
+        QTest::qWait(2500);
+        QCOMPARE(good.state(), QAbstractSocket::ConnectedState);
+        good.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+        QTRY_COMPARE(frames.size(), 4);
 
         QWebSocket firstFrame;
         QStringList firstFrames;

@@ -1,0 +1,154 @@
+#include "apiclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QPointer>
+
+namespace synapscale {
+
+namespace {
+ApiClient *g_instance = nullptr;
+constexpr int kMaxBackoffMs = 30000;
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+{
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &ApiClient::connectSocket);
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_attempt = 0;
+        const QJsonDocument auth(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")},
+                                             {QStringLiteral("token"), QString::fromLatin1(m_token)}});
+        m_socket.sendTextMessage(QString::fromUtf8(auth.toJson(QJsonDocument::Compact)));
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        setLive(false);
+        scheduleReconnect();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        const auto frame = QJsonDocument::fromJson(text.toUtf8()).object();
+        const QString type = frame.value(QStringLiteral("type")).toString();
+        if (type == QLatin1String("auth.ok"))
+            setLive(true);
+        Q_EMIT eventReceived(type, frame.value(QStringLiteral("data")).toObject().toVariantMap());
+    });
+}
+
+ApiClient *ApiClient::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(g_instance);
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+void ApiClient::setInstance(ApiClient *client)
+{
+    g_instance = client;
+}
+
+void ApiClient::configure(const QUrl &baseUrl, const QByteArray &token)
+{
+    m_baseUrl = baseUrl;
+    m_token = token;
+    Q_EMIT baseUrlChanged();
+    m_attempt = 0;
+    m_socket.abort();
+    connectSocket();
+}
+
+void ApiClient::setConnectionError(const QString &message)
+{
+    if (message == m_connectionError)
+        return;
+    m_connectionError = message;
+    Q_EMIT connectionErrorChanged();
+}
+
+void ApiClient::setLive(bool live)
+{
+    if (m_live == live)
+        return;
+    m_live = live;
+    Q_EMIT liveChanged();
+}
+
+void ApiClient::connectSocket()
+{
+    if (!m_baseUrl.isValid())
+        return;
+    QUrl ws = m_baseUrl;
+    ws.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    ws.setPath(QStringLiteral("/api/v1/ws/global"));
+    m_socket.open(ws);
+}
+
+void ApiClient::scheduleReconnect()
+{
+    // 0.5 s, 1 s, 2 s ... capped at 30 s, so a restarting server is found again quickly
+    // without hammering one that is down.
+    const int delay = qMin(kMaxBackoffMs, 500 << qMin(m_attempt, 6));
+    ++m_attempt;
+    m_reconnect.start(delay);
+}
+
+QString ApiClient::describeFailure(int status, QNetworkReply::NetworkError error, const QVariant &body)
+{
+    if (status == 0) {
+        switch (error) {
+        case QNetworkReply::ConnectionRefusedError:
+            return tr("The SynapScale server refused the connection. Is it running?");
+        case QNetworkReply::HostNotFoundError:
+            return tr("The server's address could not be found.");
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::OperationCanceledError:
+            return tr("The server took too long to answer.");
+        default:
+            return tr("The SynapScale server cannot be reached.");
+        }
+    }
+    const QVariant detail = body.toMap().value(QStringLiteral("detail"));
+    if (detail.typeId() == QMetaType::QString && !detail.toString().isEmpty())
+        return detail.toString();
+    if (status == 503)
+        return tr("The server is running but its database is unavailable.");
+    if (status == 401 || status == 403)
+        return tr("You are not allowed to do this. Sign in again.");
+    return tr("The server answered with an error (HTTP %1).").arg(status);
+}
+
+void ApiClient::get(const QString &path, QObject *context, Callback callback)
+{
+    send("GET", path, {}, context, std::move(callback));
+}
+
+void ApiClient::send(const QByteArray &verb, const QString &path, const QVariant &body, QObject *context, Callback callback)
+{
+    QNetworkRequest request(m_baseUrl.resolved(QUrl(path)));
+    request.setRawHeader("Authorization", "Bearer " + m_token);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(15000);
+    QByteArray payload;
+    if (body.isValid()) {
+        payload = QJsonDocument::fromVariant(body).toJson(QJsonDocument::Compact);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    }
+    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, payload);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, callback = std::move(callback)] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        ApiReply result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray bytes = reply->readAll();
+        if (!bytes.isEmpty())
+            result.data = QJsonDocument::fromJson(bytes).toVariant();
+        if (!result.ok())
+            result.error = describeFailure(result.status, reply->error(), result.data);
+        callback(result);
+    });
+}
+
+} // namespace synapscale

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QUrl>
+#include <QVariant>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace synapscale {
+
+// The result of one API call, already decoded for view-models and QML.
+struct ApiReply {
+    int status = 0;          // HTTP status, 0 when the server could not be reached
+    QVariant data;           // decoded JSON body
+    QString error;           // a sentence for people, empty on success
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+// The one client every page uses to talk to a SynapScale server: the embedded one on loopback
+// or a team server by URL. REST calls are asynchronous; a WebSocket to /api/v1/ws/global
+// reconnects with backoff and re-authenticates, and its frames arrive as eventReceived().
+class ApiClient : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QUrl baseUrl READ baseUrl NOTIFY baseUrlChanged)
+    Q_PROPERTY(bool live READ live NOTIFY liveChanged)
+    Q_PROPERTY(QString connectionError READ connectionError NOTIFY connectionErrorChanged)
+public:
+    explicit ApiClient(QObject *parent); // not default-constructible: QML must use create()
+    static ApiClient *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(ApiClient *client);
+
+    // Points the client at a server; reconnects the live channel.
+    void configure(const QUrl &baseUrl, const QByteArray &token);
+    QUrl baseUrl() const { return m_baseUrl; }
+    bool live() const { return m_live; }
+    // Why there is no server to talk to (e.g. the embedded backend could not start); empty otherwise.
+    QString connectionError() const { return m_connectionError; }
+    void setConnectionError(const QString &message);
+
+    using Callback = std::function<void(const ApiReply &)>;
+    void get(const QString &path, QObject *context, Callback callback);
+    void send(const QByteArray &verb, const QString &path, const QVariant &body, QObject *context, Callback callback);
+
+    // Turns a network failure or an API error body into words a person understands.
+    static QString describeFailure(int status, QNetworkReply::NetworkError error, const QVariant &body);
+
+Q_SIGNALS:
+    void baseUrlChanged();
+    void liveChanged();
+    void connectionErrorChanged();
+    void eventReceived(const QString &type, const QVariantMap &data);
+
+private:
+    void connectSocket();
+    void scheduleReconnect();
+    void setLive(bool live);
+
+    QNetworkAccessManager m_network;
+    QWebSocket m_socket;
+    QTimer m_reconnect;
+    int m_attempt = 0;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    bool m_live = false;
+    QString m_connectionError;
+};
+
+} // namespace synapscale

@@ -1,0 +1,114 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import SynapScale
+
+ApplicationWindow {
+    id: window
+    width: 1100
+    height: 720
+    minimumWidth: 760
+    minimumHeight: 480
+    visible: true
+    title: qsTr("SynapScale")
+    color: Theme.background
+
+    Material.theme: AppSettings.dark ? Material.Dark : Material.Light
+    Material.accent: Theme.accent
+    Material.primary: Theme.sidebar
+
+    property int currentPage: 0
+
+    Shortcut {
+        sequence: "Ctrl+1"
+        onActivated: window.currentPage = 0
+    }
+    Shortcut {
+        sequence: StandardKey.Preferences
+        onActivated: window.currentPage = 1
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        onActivated: window.currentPage = 1
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.sidebarWidth
+            color: Theme.sidebar
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: 12
+                spacing: 4
+
+                Label {
+                    text: "SynapScale"
+                    color: Theme.sidebarText
+                    font.pixelSize: 20
+                    font.bold: true
+                    Layout.bottomMargin: 16
+                    Layout.leftMargin: 8
+                    Layout.topMargin: 8
+                }
+                NavButton {
+                    objectName: "navHome"
+                    text: qsTr("Home")
+                    glyph: "⌂"
+                    active: window.currentPage === 0
+                    onClicked: window.currentPage = 0
+                }
+                NavButton {
+                    objectName: "navSettings"
+                    text: qsTr("Settings")
+                    glyph: "⚙"
+                    active: window.currentPage === 1
+                    onClicked: window.currentPage = 1
+                }
+                Item { Layout.fillHeight: true }
+                StatusBadge {
+                    Layout.leftMargin: 8
+                    Layout.bottomMargin: 8
+                    level: ApiClient.live ? "ok" : (ApiClient.connectionError.length > 0 ? "error" : "waiting")
+                    label: ApiClient.live ? qsTr("Connected") : qsTr("Connecting…")
+                    textColor: Theme.sidebarText
+                    opacity: 0.9
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            Rectangle {
+                objectName: "connectionBanner"
+                visible: ApiClient.connectionError.length > 0
+                Layout.fillWidth: true
+                implicitHeight: bannerText.implicitHeight + 24
+                color: Theme.danger
+                Label {
+                    id: bannerText
+                    anchors.fill: parent
+                    anchors.margins: 12
+                    text: ApiClient.connectionError
+                    color: "white"
+                    wrapMode: Text.WordWrap
+                }
+            }
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: window.currentPage
+                HomePage {}
+                SettingsPage {}
+            }
+        }
+    }
+}
