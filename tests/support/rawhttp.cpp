@@ -70,7 +70,7 @@ RawResponse RawHttp::send(const QByteArray &bytes, int timeoutMs)
     if (!bytes.isEmpty())
         m_socket.write(bytes);
     RawResponse out;
-    QTest::qWaitFor([&] {
+    (void)QTest::qWaitFor([&] {
         m_buffer += m_socket.readAll();
         return parse(out) || m_socket.state() == QAbstractSocket::UnconnectedState;
     }, timeoutMs);
