@@ -58,7 +58,7 @@ Result<quint16> BackendHost::start()
     Router router;
     HealthRoutes::addTo(router, context);
     m_docs = DocsRoutes::addTo(router, context);
-    WebSocketHub::addTo(router);
+    WebSocketHub::addTo(router, m_config.apiV1Str);
 
     ServerOptions options;
     options.maxBodySize = m_config.maxBodySize;
@@ -79,7 +79,7 @@ Result<quint16> BackendHost::start()
             return checkToken(auth.mid(7).trimmed());
         return std::nullopt;
     });
-    m_hub = new WebSocketHub(*m_server, checkToken, this);
+    m_hub = new WebSocketHub(*m_server, m_config.apiV1Str, checkToken, this);
 
     const QHostAddress address = m_config.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
                                                                             : QHostAddress(m_config.host);

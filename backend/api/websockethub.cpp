@@ -15,17 +15,18 @@ constexpr auto kCloseUnauthorized = QWebSocketProtocol::CloseCode(4401);
 constexpr auto kCloseNotFound = QWebSocketProtocol::CloseCode(4404);
 } // namespace
 
-WebSocketHub::WebSocketHub(QAbstractHttpServer &server, TokenCheck check, QObject *parent)
+WebSocketHub::WebSocketHub(QAbstractHttpServer &server, const QString &apiPrefix, TokenCheck check, QObject *parent)
     : QObject(parent)
     , m_server(server)
+    , m_globalPath(apiPrefix + QStringLiteral("/ws/global"))
     , m_check(std::move(check))
 {
     connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, &WebSocketHub::onNewConnection);
 }
 
-void WebSocketHub::addTo(Router &router)
+void WebSocketHub::addTo(Router &router, const QString &apiPrefix)
 {
-    router.addWebSocket(QStringLiteral("/api/v1/ws/global"), QStringLiteral("Instance-wide events"));
+    router.addWebSocket(apiPrefix + QStringLiteral("/ws/global"), QStringLiteral("Instance-wide events"));
 }
 
 int WebSocketHub::clientCount() const
@@ -51,7 +52,7 @@ void WebSocketHub::onNewConnection()
             socket->deleteLater();
         });
         const QString path = Router::normalize(socket->requestUrl().path());
-        if (path != QLatin1String("/api/v1/ws/global")) {
+        if (path != m_globalPath) {
             socket->close(kCloseNotFound, QStringLiteral("unknown channel"));
             continue;
         }

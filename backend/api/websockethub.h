@@ -23,8 +23,8 @@ class WebSocketHub : public QObject {
 public:
     using TokenCheck = std::function<std::optional<Principal>(const QByteArray &token)>;
 
-    WebSocketHub(QAbstractHttpServer &server, TokenCheck check, QObject *parent = nullptr);
-    static void addTo(Router &router);
+    WebSocketHub(QAbstractHttpServer &server, const QString &apiPrefix, TokenCheck check, QObject *parent = nullptr);
+    static void addTo(Router &router, const QString &apiPrefix);
 
     void broadcast(const QString &type, const nlohmann::json &data);
     int clientCount() const;
@@ -37,6 +37,7 @@ private:
     static void sendFrame(QWebSocket *socket, const QString &type, const nlohmann::json &data);
 
     QAbstractHttpServer &m_server;
+    QString m_globalPath;
     TokenCheck m_check;
     QHash<QWebSocket *, std::optional<Principal>> m_clients;
 };

@@ -58,7 +58,7 @@ private:
         Router router;
         HealthRoutes::addTo(router, context);
         auto docs = DocsRoutes::addTo(router, context);
-        WebSocketHub::addTo(router);
+        WebSocketHub::addTo(router, QStringLiteral("/api/v1"));
         Route echo{"POST", QStringLiteral("/api/v1/echo"), QStringLiteral("Echo"), QStringLiteral("test"), {}, true};
         echo.handler = [](const HttpRequest &r) { return HttpResponse::json({{"got", r.json}}); };
         router.add(echo);
