@@ -15,12 +15,14 @@ constexpr int kMaxBackoffMs = 30000;
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
 {
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] { refreshTokens([](bool) {}); });
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &ApiClient::connectSocket);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_attempt = 0;
         const QJsonDocument auth(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")},
-                                             {QStringLiteral("token"), QString::fromLatin1(m_token)}});
+                                             {QStringLiteral("token"), m_accessToken}});
         m_socket.sendTextMessage(QString::fromUtf8(auth.toJson(QJsonDocument::Compact)));
     });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
@@ -36,6 +38,13 @@ ApiClient::ApiClient(QObject *parent)
     });
 }
 
+ApiClient::~ApiClient()
+{
+    // The socket outlives the timers (member order); its last signals must not reach them.
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
 ApiClient *ApiClient::create(QQmlEngine *, QJSEngine *)
 {
     Q_ASSERT(g_instance);
@@ -48,10 +57,10 @@ void ApiClient::setInstance(ApiClient *client)
     g_instance = client;
 }
 
-void ApiClient::configure(const QUrl &baseUrl, const QByteArray &token)
+void ApiClient::configure(const QUrl &baseUrl, const QString &accessToken, const QString &refreshToken, int expiresIn)
 {
     m_baseUrl = baseUrl;
-    m_token = token;
+    setTokens(accessToken, refreshToken, expiresIn);
     Q_EMIT baseUrlChanged();
     m_attempt = 0;
     m_socket.abort();
@@ -125,29 +134,90 @@ void ApiClient::get(const QString &path, QObject *context, Callback callback)
 
 void ApiClient::send(const QByteArray &verb, const QString &path, const QVariant &body, QObject *context, Callback callback)
 {
+    QByteArray payload;
+    if (body.isValid())
+        payload = QJsonDocument::fromVariant(body).toJson(QJsonDocument::Compact);
+    sendOnce(verb, path, payload, true, context, std::move(callback));
+}
+
+void ApiClient::sendOnce(const QByteArray &verb, const QString &path, const QByteArray &payload, bool retryOn401, QObject *context,
+                         Callback callback)
+{
     QNetworkRequest request(m_baseUrl.resolved(QUrl(path)));
-    request.setRawHeader("Authorization", "Bearer " + m_token);
+    if (!m_accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(15000);
-    QByteArray payload;
-    if (body.isValid()) {
-        payload = QJsonDocument::fromVariant(body).toJson(QJsonDocument::Compact);
+    if (!payload.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    }
     QNetworkReply *reply = m_network.sendCustomRequest(request, verb, payload);
     QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [reply, guard, callback = std::move(callback)] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, verb, path, payload, retryOn401, callback = std::move(callback)] {
         reply->deleteLater();
         if (!guard)
             return;
         ApiReply result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (result.status == 401 && retryOn401 && !m_refreshToken.isEmpty()) {
+            refreshTokens([this, guard, verb, path, payload, callback](bool ok) {
+                if (!guard)
+                    return;
+                if (ok) {
+                    sendOnce(verb, path, payload, false, guard, callback);
+                } else {
+                    ApiReply expired;
+                    expired.status = 401;
+                    expired.error = tr("Your session has ended. Sign in again.");
+                    callback(expired);
+                }
+            });
+            return;
+        }
         const QByteArray bytes = reply->readAll();
         if (!bytes.isEmpty())
             result.data = QJsonDocument::fromJson(bytes).toVariant();
         if (!result.ok())
             result.error = describeFailure(result.status, reply->error(), result.data);
         callback(result);
+    });
+}
+
+void ApiClient::setTokens(const QString &access, const QString &refresh, int expiresIn)
+{
+    m_accessToken = access;
+    m_refreshToken = refresh;
+    // Refresh at 80% of the lifetime so requests never meet an expired token in normal use.
+    if (expiresIn > 0 && !refresh.isEmpty())
+        m_refreshTimer.start(qMax(1000, expiresIn * 800));
+}
+
+void ApiClient::refreshTokens(std::function<void(bool ok)> done)
+{
+    m_waitingForRefresh << std::move(done);
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    QNetworkRequest request(m_baseUrl.resolved(QUrl(QStringLiteral("/api/v1/auth/refresh"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(15000);
+    const QJsonDocument body(QJsonObject{{QStringLiteral("refresh_token"), m_refreshToken}});
+    QNetworkReply *reply = m_network.post(request, body.toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_refreshing = false;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const auto json = QJsonDocument::fromJson(reply->readAll()).object();
+        const bool ok = status == 200 && json.contains(QStringLiteral("access_token"));
+        if (ok) {
+            setTokens(json.value(QStringLiteral("access_token")).toString(), json.value(QStringLiteral("refresh_token")).toString(),
+                      json.value(QStringLiteral("expires_in")).toInt());
+        } else if (status == 401) {
+            m_refreshToken.clear();
+            setConnectionError(tr("Your session has ended. Sign in again."));
+        }
+        const auto waiting = std::exchange(m_waitingForRefresh, {});
+        for (const auto &callback : waiting)
+            callback(ok);
     });
 }
 

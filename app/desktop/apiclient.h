@@ -22,8 +22,10 @@ struct ApiReply {
 };
 
 // The one client every page uses to talk to a SynapScale server: the embedded one on loopback
-// or a team server by URL. REST calls are asynchronous; a WebSocket to /api/v1/ws/global
-// reconnects with backoff and re-authenticates, and its frames arrive as eventReceived().
+// or a team server by URL. REST calls are asynchronous and carry the access token; the token is
+// refreshed before it expires (and once more on a 401, then the call is retried). A WebSocket to
+// /api/v1/ws/global reconnects with backoff and re-authenticates; its frames arrive as
+// eventReceived().
 class ApiClient : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -33,11 +35,12 @@ class ApiClient : public QObject {
     Q_PROPERTY(QString connectionError READ connectionError NOTIFY connectionErrorChanged)
 public:
     explicit ApiClient(QObject *parent); // not default-constructible: QML must use create()
+    ~ApiClient() override;
     static ApiClient *create(QQmlEngine *, QJSEngine *);
     static void setInstance(ApiClient *client);
 
-    // Points the client at a server; reconnects the live channel.
-    void configure(const QUrl &baseUrl, const QByteArray &token);
+    // Points the client at a server with a signed-in session; reconnects the live channel.
+    void configure(const QUrl &baseUrl, const QString &accessToken, const QString &refreshToken, int expiresIn);
     QUrl baseUrl() const { return m_baseUrl; }
     bool live() const { return m_live; }
     // Why there is no server to talk to (e.g. the embedded backend could not start); empty otherwise.
@@ -59,15 +62,23 @@ Q_SIGNALS:
 
 private:
     void connectSocket();
+    void refreshTokens(std::function<void(bool ok)> done);
+    void setTokens(const QString &access, const QString &refresh, int expiresIn);
+    void sendOnce(const QByteArray &verb, const QString &path, const QByteArray &payload, bool retryOn401, QObject *context,
+                  Callback callback);
     void scheduleReconnect();
     void setLive(bool live);
 
     QNetworkAccessManager m_network;
     QWebSocket m_socket;
     QTimer m_reconnect;
+    QTimer m_refreshTimer;
+    bool m_refreshing = false;
+    QList<std::function<void(bool)>> m_waitingForRefresh;
     int m_attempt = 0;
     QUrl m_baseUrl;
-    QByteArray m_token;
+    QString m_accessToken;
+    QString m_refreshToken;
     bool m_live = false;
     QString m_connectionError;
 };

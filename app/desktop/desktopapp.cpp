@@ -48,10 +48,11 @@ int DesktopApp::start(const QStringList &flags)
     Log::configure(config->logFormat == LogFormat::Json, config->logLevel, config->secretValues());
     Log::installQtHandler();
 
-    connect(m_backend.get(), &EmbeddedBackend::ready, this, [this](const QUrl &url, const QByteArray &token) {
-        m_api->setConnectionError({});
-        m_api->configure(url, token);
-    });
+    connect(m_backend.get(), &EmbeddedBackend::ready, this,
+            [this](const QUrl &url, const QString &access, const QString &refresh, int expiresIn) {
+                m_api->setConnectionError({});
+                m_api->configure(url, access, refresh, expiresIn);
+            });
     connect(m_backend.get(), &EmbeddedBackend::failed, this, [this](const QString &message) {
         m_api->setConnectionError(tr("The built-in server could not start: %1").arg(message));
     });

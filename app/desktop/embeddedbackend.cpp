@@ -1,13 +1,12 @@
 #include "embeddedbackend.h"
 
 #include "api/backendhost.h"
+#include "auth/authservice.h"
 #include "core/logger.h"
 
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
-
-#include <sodium.h>
 
 namespace synapscale {
 
@@ -68,14 +67,10 @@ EmbeddedBackend::~EmbeddedBackend()
 
 void EmbeddedBackend::start(Config config)
 {
-    QByteArray raw(32, Qt::Uninitialized);
-    randombytes_buf(raw.data(), size_t(raw.size()));
-    m_token = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     m_thread.start();
     // The host and everything it owns (sockets, database connection) are created on the backend thread.
     QMetaObject::invokeMethod(m_worker, [this, config = std::move(config)]() mutable {
         m_host = new BackendHost(std::move(config));
-        m_host->setLaunchToken(m_token);
         if (auto db = m_host->openDatabase(); !db) {
             const QString message = db.error().message;
             Log::error(message);
@@ -89,10 +84,19 @@ void EmbeddedBackend::start(Config config)
             QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
             return;
         }
+        auto tokens = m_host->auth().signInLocalUser(ClientInfo{QStringLiteral("SynapScale desktop"), QStringLiteral("127.0.0.1")});
+        if (!tokens) {
+            const QString message = tokens.error().message;
+            Log::error(message);
+            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
+            return;
+        }
+        Log::addSecret(tokens->accessToken.toUtf8());
+        Log::addSecret(tokens->refreshToken.toUtf8());
         const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(*port));
-        QMetaObject::invokeMethod(this, [this, url] {
+        QMetaObject::invokeMethod(this, [this, url, pair = *tokens] {
             m_baseUrl = url;
-            Q_EMIT ready(url, m_token);
+            Q_EMIT ready(url, pair.accessToken, pair.refreshToken, pair.expiresIn);
         }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }

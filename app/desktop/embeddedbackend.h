@@ -11,8 +11,8 @@ namespace synapscale {
 class BackendHost;
 
 // Runs the backend inside the desktop process, on its own thread, bound to 127.0.0.1 on an
-// ephemeral port with a token made fresh for this launch. The UI reaches it only through the
-// API, exactly as it would reach a team server.
+// ephemeral port, and signs the local user in with a fresh session at every launch. The UI
+// reaches it only through the API and its tokens, exactly as it would reach a team server.
 class EmbeddedBackend : public QObject {
     Q_OBJECT
 public:
@@ -25,10 +25,9 @@ public:
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }
-    QByteArray token() const { return m_token; }
 
 Q_SIGNALS:
-    void ready(const QUrl &baseUrl, const QByteArray &token);
+    void ready(const QUrl &baseUrl, const QString &accessToken, const QString &refreshToken, int expiresIn);
     void failed(const QString &message);
 
 private:
@@ -36,7 +35,6 @@ private:
     QObject *m_worker = nullptr;   // context object living on m_thread
     BackendHost *m_host = nullptr; // lives on m_thread
     QUrl m_baseUrl;
-    QByteArray m_token;
 };
 
 // Desktop defaults: loopback, any free port, readable logs, and signing keys the app generates

@@ -6,7 +6,9 @@
 
 #include <QHttpServerRequest>
 #include <QRegularExpression>
+#include <QPointer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QUuid>
 
 namespace synapscale {
@@ -79,9 +81,13 @@ ApiServer::ApiServer(Router router, ServerOptions options, Metrics &metrics, QOb
     , m_options(std::move(options))
     , m_metrics(metrics)
 {
+    m_pool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
 }
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer()
+{
+    m_pool.waitForDone();
+}
 
 Result<quint16> ApiServer::start(const QHostAddress &address, quint16 port)
 {
@@ -230,7 +236,15 @@ void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpRe
             return;
         }
     }
-    if (route.jsonBody) {
+    const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
+    if (route.jsonBody && route.acceptsForm && contentType == "application/x-www-form-urlencoded") {
+        // OAuth2 password-flow clients post forms; fields become a JSON object of strings.
+        nlohmann::json object = nlohmann::json::object();
+        const QUrlQuery form(QString::fromUtf8(request.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
+        for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded))
+            object[key.toStdString()] = value.toStdString();
+        request.json = std::move(object);
+    } else if (route.jsonBody) {
         if (request.body.trimmed().isEmpty()) {
             responder.send(HttpResponse::validation(nlohmann::json::array(
                 {{{"loc", {"body"}}, {"msg", "Field required"}, {"type", "missing"}}})));
@@ -252,6 +266,23 @@ void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpRe
                                                QStringLiteral("Malformed JSON body at byte %1.").arg(qulonglong(e.byte))));
             return;
         }
+    }
+    if (route.offThread && route.handler) {
+        auto held = std::make_shared<HttpResponder>(std::move(responder));
+        QPointer<ApiServer> self(this);
+        m_pool.start([held, self, handler = route.handler, request = std::move(request), pattern = route.pattern]() {
+            HttpResponse response;
+            try {
+                response = handler(request);
+            } catch (const std::exception &e) {
+                Log::error(QStringLiteral("handler for %1 threw: %2").arg(pattern, QString::fromUtf8(e.what())));
+                response = HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal server error."));
+            }
+            if (self)
+                QMetaObject::invokeMethod(self, [held, response = std::move(response)]() mutable { held->send(std::move(response)); },
+                                          Qt::QueuedConnection);
+        });
+        return;
     }
     try {
         if (route.asyncHandler)

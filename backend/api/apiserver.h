@@ -6,6 +6,7 @@
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QTcpServer>
+#include <QThreadPool>
 
 #include <functional>
 #include <optional>
@@ -80,6 +81,7 @@ private:
     QTcpServer *m_tcp = nullptr;
     int m_inFlight = 0;
     bool m_stopping = false;
+    QThreadPool m_pool; // for offThread handlers; each worker has its own database connection
 };
 
 } // namespace synapscale

@@ -1,6 +1,9 @@
 #include "backendhost.h"
 
 #include "api/apiserver.h"
+#include "api/authroutes.h"
+#include "auth/authservice.h"
+#include "mail/mailer.h"
 #include "api/docsroutes.h"
 #include "api/healthroutes.h"
 #include "api/metrics.h"
@@ -11,8 +14,6 @@
 #include "workflow/workflowrepository.h"
 
 #include <QTimer>
-
-#include <sodium.h>
 
 namespace synapscale {
 
@@ -46,18 +47,34 @@ Result<void> BackendHost::openDatabase()
     return {};
 }
 
-void BackendHost::setLaunchToken(const QByteArray &token)
-{
-    m_launchToken = token;
-    Log::addSecret(token);
-}
-
 Result<quint16> BackendHost::start()
 {
+    SmtpSettings smtp;
+    smtp.host = m_config.smtpHost;
+    smtp.port = m_config.smtpPort;
+    smtp.user = m_config.smtpUser;
+    smtp.password = m_config.smtpPassword;
+    smtp.startTls = m_config.smtpTls;
+    smtp.from = m_config.emailsFromEmail;
+    m_mailer = std::make_unique<Mailer>(*m_database, smtp, m_config.debug);
+
+    AuthSettings authSettings;
+    authSettings.jwtKey = m_config.jwtSecretKey;
+    authSettings.accessTtlSeconds = m_config.accessTokenMinutes * 60;
+    authSettings.refreshTtlDays = m_config.refreshTokenDays;
+    authSettings.requireEmailVerification = m_config.requireEmailVerification;
+    authSettings.publicUrl = m_config.publicUrl.isEmpty() ? QStringLiteral("http://%1:%2").arg(m_config.host).arg(m_config.port)
+                                                          : m_config.publicUrl;
+    authSettings.rateLimitWindowS = m_config.rateLimitWindowS;
+    authSettings.rateLimitPerAccount = m_config.rateLimitPerAccount;
+    authSettings.rateLimitPerIp = m_config.rateLimitPerIp;
+    m_auth = std::make_unique<AuthService>(*m_database, authSettings, m_mailer.get());
+
     ApiContext context{m_config, *m_database, *m_metrics};
     Router router;
     HealthRoutes::addTo(router, context);
     m_docs = DocsRoutes::addTo(router, context);
+    AuthRoutes::addTo(router, *m_auth, m_config.apiV1Str);
     WebSocketHub::addTo(router, m_config.apiV1Str);
 
     ServerOptions options;
@@ -67,19 +84,14 @@ Result<quint16> BackendHost::start()
     m_server = new ApiServer(std::move(router), options, *m_metrics);
     m_docs->publish(m_server->router());
 
-    const auto checkToken = [this](const QByteArray &token) -> std::optional<Principal> {
-        if (m_launchToken.isEmpty() || token.size() != m_launchToken.size()
-            || sodium_memcmp(token.constData(), m_launchToken.constData(), size_t(token.size())) != 0)
-            return std::nullopt;
-        return Principal{QStringLiteral("local"), QStringLiteral("admin"), {}};
-    };
-    m_server->setAuthenticator([checkToken](const HttpRequest &request) -> std::optional<Principal> {
-        const QByteArray auth = request.header("Authorization");
-        if (auth.startsWith("Bearer "))
-            return checkToken(auth.mid(7).trimmed());
-        return std::nullopt;
+    AuthService *auth = m_auth.get();
+    m_server->setAuthenticator([auth](const HttpRequest &request) {
+        return auth->authenticate(request.header("Authorization"), request.header("X-API-Key"));
     });
-    m_hub = new WebSocketHub(*m_server, m_config.apiV1Str, checkToken, this);
+    m_hub = new WebSocketHub(*m_server, m_config.apiV1Str, [auth](const QByteArray &token) -> std::optional<Principal> {
+        auto principal = auth->authenticateAccessToken(token);
+        return principal ? std::optional<Principal>(*principal) : std::nullopt;
+    }, this);
 
     const QHostAddress address = m_config.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
                                                                             : QHostAddress(m_config.host);

@@ -10,7 +10,9 @@
 namespace synapscale {
 
 class ApiServer;
+class AuthService;
 class Database;
+class Mailer;
 class DocsRoutes;
 class Metrics;
 class WebSocketHub;
@@ -28,8 +30,6 @@ public:
     Result<void> openDatabase();
     // Listens on HOST:PORT; returns the bound port.
     Result<quint16> start();
-    // A token that authenticates its bearer as the local desktop user (per launch, never stored).
-    void setLaunchToken(const QByteArray &token);
     // Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT), closes the database,
     // then emits stopped().
     void shutdown();
@@ -38,6 +38,9 @@ public:
     Database &database() { return *m_database; }
     ApiServer *server() const { return m_server; }
     WebSocketHub *hub() const { return m_hub; }
+    // Valid after start().
+    AuthService &auth() { return *m_auth; }
+    Mailer &mailer() { return *m_mailer; }
 
 Q_SIGNALS:
     void stopped();
@@ -49,9 +52,10 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Metrics> m_metrics;
     std::shared_ptr<DocsRoutes> m_docs;
+    std::unique_ptr<Mailer> m_mailer;
+    std::unique_ptr<AuthService> m_auth;
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;
-    QByteArray m_launchToken;
     bool m_shuttingDown = false;
 };
 

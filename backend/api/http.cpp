@@ -50,11 +50,27 @@ HttpResponse HttpResponse::validation(const nlohmann::json &errors)
 HttpResponse HttpResponse::fromError(const Error &e)
 {
     static const QHash<QString, int> statusByCode{
-        {QStringLiteral("not_found"), 404},   {QStringLiteral("conflict"), 409},     {QStringLiteral("forbidden"), 403},
-        {QStringLiteral("unauthorized"), 401}, {QStringLiteral("bad_request"), 400}, {QStringLiteral("validation_error"), 422},
-        {QStringLiteral("too_large"), 413},   {QStringLiteral("rate_limited"), 429},
+        {QStringLiteral("not_found"), 404},           {QStringLiteral("conflict"), 409},
+        {QStringLiteral("forbidden"), 403},           {QStringLiteral("email_not_verified"), 403},
+        {QStringLiteral("not_authenticated"), 401},   {QStringLiteral("invalid_credentials"), 401},
+        {QStringLiteral("token_expired"), 401},       {QStringLiteral("bad_request"), 400},
+        {QStringLiteral("invalid_token"), 400},       {QStringLiteral("wrong_password"), 400},
+        {QStringLiteral("validation_error"), 422},    {QStringLiteral("too_large"), 413},
+        {QStringLiteral("rate_limited"), 429},
     };
     const int status = statusByCode.value(e.code, 500);
+    if (status == 422) {
+        return validation(nlohmann::json::array({{{"loc", e.field.isEmpty() ? nlohmann::json{"body"} : nlohmann::json{"body", e.field.toStdString()}},
+                                                  {"msg", e.message.toStdString()},
+                                                  {"type", "value_error"}}}));
+    }
+    if (status == 429) {
+        const QByteArray seconds = QByteArray::number(qMax(1, e.message.toInt()));
+        return error(429, e.code, QStringLiteral("Too many attempts; try again in %1 seconds.").arg(QString::fromLatin1(seconds)))
+            .withHeader("Retry-After", seconds);
+    }
+    if (status == 401)
+        return error(401, e.code, e.message).withHeader("WWW-Authenticate", "Bearer");
     if (status == 500) {
         Log::error(QStringLiteral("internal error (%1): %2").arg(e.code, e.message));
         if (e.code == QLatin1String("database_error"))

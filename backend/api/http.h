@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/principal.h"
 #include "core/result.h"
 
 #include <nlohmann/json.hpp>
@@ -15,13 +16,6 @@
 namespace synapscale {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
-
-// Who is calling. Filled by the server's authenticator for routes that need it.
-struct Principal {
-    QString userId;
-    QString role;
-    QString sessionId;
-};
 
 // A parsed request as handlers see it: no Qt HTTP types leak past the adapter.
 struct HttpRequest {

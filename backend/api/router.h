@@ -52,6 +52,8 @@ struct Route {
     nlohmann::json responses;       // {"200": {"description": ..., "schema": {...}}, ...}
     SyncHandler handler;
     AsyncHandler asyncHandler;
+    bool acceptsForm = false;       // with jsonBody: application/x-www-form-urlencoded is read into `json` too
+    bool offThread = false;         // handler blocks (argon2, bulk I/O): run it on a worker thread
 };
 
 // The route table. Paths match segment by segment; a trailing slash is ignored.

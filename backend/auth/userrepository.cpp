@@ -24,6 +24,7 @@ constexpr auto kUpdateUser = "UPDATE users SET email = ?, email_normalized = ?, 
                              "is_active = ?, is_verified = ?, updated_at = ? WHERE id = ?";
 constexpr auto kDeleteUser = "DELETE FROM users WHERE id = ?";
 constexpr auto kCountUsers = "SELECT COUNT(*) FROM users";
+constexpr auto kListUsers = "SELECT %1 FROM users ORDER BY created_at, id LIMIT ? OFFSET ?";
 
 constexpr auto kSessionColumns = "id, user_id, refresh_token_hash, user_agent, ip, created_at, last_used_at, expires_at, revoked_at";
 constexpr auto kInsertSession = "INSERT INTO sessions (id, user_id, refresh_token_hash, user_agent, ip, created_at, last_used_at, "
@@ -101,6 +102,17 @@ Result<qint64> UserRepository::count()
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Result<Page<User>> UserRepository::list(int skip, int limit)
+{
+    auto total = count();
+    if (!total)
+        return total.error();
+    auto items = all<User>(m_db.exec(sql(kListUsers, kUserColumns), {limit, skip}), userFrom);
+    if (!items)
+        return items.error();
+    return Page<User>{std::move(items).value(), *total, skip, limit};
 }
 
 Result<Session> SessionRepository::create(Session s)

@@ -2,6 +2,7 @@
 
 #include "auth/user.h"
 #include "core/result.h"
+#include "storage/page.h"
 
 #include <optional>
 
@@ -20,6 +21,7 @@ public:
     Result<void> update(const User &user);
     Result<bool> remove(const QString &id);
     Result<qint64> count();
+    Result<Page<User>> list(int skip, int limit);
 
 private:
     Database &m_db;

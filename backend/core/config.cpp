@@ -18,6 +18,10 @@ namespace synapscale {
 
 namespace {
 
+// libsodium must be initialised before any of its randomness or crypto is used; this runs at
+// start-up of every program that links the backend (sodium_init is idempotent and thread-safe).
+[[maybe_unused]] const int kSodiumReady = sodium_init();
+
 constexpr std::array kSettings{
     SettingInfo{"DATABASE_URL", "", "Database: sqlite:///relative.db, sqlite:////absolute/path.db or postgresql://user:pass@host:5432/db. Default: synapscale.db in the user's data folder.", true},
     SettingInfo{"DATABASE_SCHEMA", "", "PostgreSQL schema for SynapScale's tables (created if missing; default: public). Ignored on SQLite.", false},
@@ -54,6 +58,12 @@ constexpr std::array kSettings{
     SettingInfo{"KEEPALIVE_TIMEOUT", "15", "Seconds an idle keep-alive connection stays open.", false},
     SettingInfo{"SHUTDOWN_TIMEOUT", "10", "Seconds to let in-flight requests finish on SIGTERM.", false},
     SettingInfo{"METRICS_TOKEN", "", "When set, /metrics requires 'Authorization: Bearer <token>'.", true},
+    SettingInfo{"ACCESS_TOKEN_EXPIRE_MINUTES", "15", "Lifetime of access tokens (JWT) in minutes.", false},
+    SettingInfo{"REFRESH_TOKEN_EXPIRE_DAYS", "30", "Lifetime of a login session's refresh token in days.", false},
+    SettingInfo{"REQUIRE_EMAIL_VERIFICATION", "false", "true refuses login to users who have not verified their email.", false},
+    SettingInfo{"RATE_LIMIT_WINDOW_SECONDS", "900", "Window of the login, register and forgot-password rate limits.", false},
+    SettingInfo{"RATE_LIMIT_PER_ACCOUNT", "10", "Failed logins (and reset requests) allowed per account per window.", false},
+    SettingInfo{"RATE_LIMIT_PER_IP", "50", "Failed logins, registrations and reset requests allowed per client IP per window.", false},
 };
 
 Error invalid(const char *name, const QString &why)
@@ -334,6 +344,25 @@ Result<Config> Config::load(const ConfigSources &sources)
         return shutdown.error();
     c.shutdownTimeoutS = int(*shutdown);
     c.metricsToken = get("METRICS_TOKEN");
+    const struct {
+        const char *name;
+        qint64 min, max;
+        int *target;
+    } ints[] = {{"ACCESS_TOKEN_EXPIRE_MINUTES", 1, 24 * 60, &c.accessTokenMinutes},
+                {"REFRESH_TOKEN_EXPIRE_DAYS", 1, 365, &c.refreshTokenDays},
+                {"RATE_LIMIT_WINDOW_SECONDS", 1, 24 * 3600, &c.rateLimitWindowS},
+                {"RATE_LIMIT_PER_ACCOUNT", 1, 1000000, &c.rateLimitPerAccount},
+                {"RATE_LIMIT_PER_IP", 1, 1000000, &c.rateLimitPerIp}};
+    for (const auto &setting : ints) {
+        auto value = parseInt(setting.name, get(setting.name), setting.min, setting.max);
+        if (!value)
+            return value.error();
+        *setting.target = int(*value);
+    }
+    auto requireVerification = parseBool("REQUIRE_EMAIL_VERIFICATION", get("REQUIRE_EMAIL_VERIFICATION"));
+    if (!requireVerification)
+        return requireVerification.error();
+    c.requireEmailVerification = *requireVerification;
     return c;
 }
 

@@ -68,6 +68,12 @@ struct Config {
     int keepAliveTimeoutS = 15;
     int shutdownTimeoutS = 10;
     QString metricsToken;
+    int accessTokenMinutes = 15;
+    int refreshTokenDays = 30;
+    bool requireEmailVerification = false;
+    int rateLimitWindowS = 900;
+    int rateLimitPerAccount = 10;
+    int rateLimitPerIp = 50;
 
     static Result<Config> load(const ConfigSources &sources);
     // Server mode refuses to start on missing or weak signing keys unless DEBUG is on.

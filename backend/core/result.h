@@ -13,8 +13,13 @@ namespace synapscale {
 struct Error {
     QString code;
     QString message;
+    QString field; // for validation errors: the request field at fault (becomes the 422 `loc`)
 
-    static Error make(QString code, QString message) { return Error{std::move(code), std::move(message)}; }
+    static Error make(QString code, QString message) { return Error{std::move(code), std::move(message), {}}; }
+    static Error invalid(QString field, QString message)
+    {
+        return Error{QStringLiteral("validation_error"), std::move(message), std::move(field)};
+    }
 };
 
 // Expected-style return value for fallible calls (see STYLE.md): a value or an Error, never both.

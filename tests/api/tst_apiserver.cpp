@@ -2,6 +2,7 @@
 // keep-alive, CORS, docs, metrics, late answers, WebSockets and graceful shutdown.
 #include "api/apiserver.h"
 #include "api/backendhost.h"
+#include "auth/authservice.h"
 #include "api/docsroutes.h"
 #include "api/healthroutes.h"
 #include "api/metrics.h"
@@ -419,15 +420,17 @@ private Q_SLOTS:
         cleanup();
         BackendHost host(makeConfig({{QStringLiteral("PORT"), QStringLiteral("0")}, {QStringLiteral("KEEPALIVE_TIMEOUT"), QStringLiteral("1")}}));
         QVERIFY(host.openDatabase().ok());
-        host.setLaunchToken("launch-token-0123456789");
         auto port = host.start();
         QVERIFY(port.ok());
+        auto session = host.auth().signInLocalUser({});
+        QVERIFY(session.ok());
+        const QString token = session->accessToken;
         const QString base = QStringLiteral("ws://127.0.0.1:%1/api/v1/ws/global").arg(*port);
 
         QWebSocket good;
         QStringList frames;
         connect(&good, &QWebSocket::textMessageReceived, this, [&](const QString &m) { frames << m; });
-        good.open(QUrl(base + QStringLiteral("?token=launch-token-0123456789")));
+        good.open(QUrl(base + QStringLiteral("?token=") + token));
         QTRY_VERIFY(!frames.isEmpty());
         QVERIFY(frames.first().contains(QLatin1String("\"auth.ok\"")));
         good.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
@@ -446,7 +449,7 @@ private Q_SLOTS:
         QStringList firstFrames;
         connect(&firstFrame, &QWebSocket::textMessageReceived, this, [&](const QString &m) { firstFrames << m; });
         connect(&firstFrame, &QWebSocket::connected, this,
-                [&] { firstFrame.sendTextMessage(QStringLiteral("{\"type\":\"auth\",\"token\":\"launch-token-0123456789\"}")); });
+                [&] { firstFrame.sendTextMessage(QStringLiteral("{\"type\":\"auth\",\"token\":\"%1\"}").arg(token)); });
         firstFrame.open(QUrl(base));
         QTRY_VERIFY(!firstFrames.isEmpty());
         QVERIFY(firstFrames.first().contains(QLatin1String("auth.ok")));

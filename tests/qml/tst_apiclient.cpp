@@ -1,6 +1,7 @@
 // ApiClient against a real backend on 127.0.0.1: REST replies decoded, failures put into words,
 // and the live WebSocket coming back by itself after the server restarts.
 #include "api/backendhost.h"
+#include "auth/authservice.h"
 #include "api/websockethub.h"
 #include "apiclient.h"
 
@@ -55,7 +56,7 @@ private Q_SLOTS:
         auto port = host->start();
         QVERIFY(port.ok());
         ApiClient client(nullptr);
-        client.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(*port)), "unused");
+        client.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(*port)), QString(), QString(), 0);
         auto health = call(client, QStringLiteral("/health"));
         QVERIFY(health.ok());
         QCOMPARE(health.data.toMap().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
@@ -64,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(missing.error.contains(QLatin1String("No route")));
 
         ApiClient nowhere(nullptr);
-        nowhere.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort())), "t");
+        nowhere.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort())), QString(), QString(), 0);
         auto refused = call(nowhere, QStringLiteral("/health"));
         QCOMPARE(refused.status, 0);
         QVERIFY2(refused.error.contains(QLatin1String("refused")), qPrintable(refused.error));
@@ -74,13 +75,15 @@ private Q_SLOTS:
     {
         const quint16 port = freePort();
         auto host = std::make_unique<BackendHost>(config(port));
-        host->setLaunchToken("token-for-this-launch-0001");
         QVERIFY(host->openDatabase().ok());
         QVERIFY(host->start().ok());
+        auto session = host->auth().signInLocalUser({});
+        QVERIFY(session.ok());
 
         ApiClient client(nullptr);
         QSignalSpy events(&client, &ApiClient::eventReceived);
-        client.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), "token-for-this-launch-0001");
+        client.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), session->accessToken, session->refreshToken,
+                         session->expiresIn);
         QTRY_VERIFY_WITH_TIMEOUT(client.live(), 10000);
         host->hub()->broadcast(QStringLiteral("notification"), {{"text", "hi"}});
         QTRY_VERIFY(std::any_of(events.cbegin(), events.cend(),
@@ -93,14 +96,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!client.live(), 5000);
 
         host = std::make_unique<BackendHost>(config(port));
-        host->setLaunchToken("token-for-this-launch-0001");
         QVERIFY(host->openDatabase().ok());
         QVERIFY(host->start().ok());
         QTRY_VERIFY_WITH_TIMEOUT(client.live(), 15000);
 
         // A wrong token is refused (4401) and never reported as live.
         ApiClient stranger(nullptr);
-        stranger.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), "wrong");
+        stranger.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), QStringLiteral("wrong"), QString(), 0);
         QTest::qWait(1500);
         QVERIFY(!stranger.live());
     }
