@@ -229,12 +229,13 @@ void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpRe
     const Route &route = *match.route;
     request.params = match.params;
     if (route.requiresAuth) {
-        request.principal = m_authenticator ? m_authenticator(request) : std::nullopt;
-        if (!request.principal) {
-            responder.send(HttpResponse::error(401, QStringLiteral("not_authenticated"), QStringLiteral("Not authenticated."))
-                               .withHeader("WWW-Authenticate", "Bearer"));
+        auto who = m_authenticator ? m_authenticator(request)
+                                   : Result<Principal>(Error::make(QStringLiteral("not_authenticated"), QStringLiteral("Not authenticated.")));
+        if (!who) {
+            responder.send(HttpResponse::fromError(who.error()));
             return;
         }
+        request.principal = *who;
     }
     const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
     if (route.jsonBody && route.acceptsForm && contentType == "application/x-www-form-urlencoded") {

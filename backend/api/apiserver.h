@@ -40,7 +40,8 @@ struct RequestTrace {
 class ApiServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
-    using Authenticator = std::function<std::optional<Principal>(const HttpRequest &)>;
+    // Returns who is calling, or the reason why not (its code decides the 401 body).
+    using Authenticator = std::function<Result<Principal>(const HttpRequest &)>;
 
     ApiServer(Router router, ServerOptions options, Metrics &metrics, QObject *parent = nullptr);
     ~ApiServer() override;

@@ -35,7 +35,7 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 
 void ConnectionGuard::onReadyRead()
 {
-    if (m_state == State::Passthrough)
+    if (m_state == State::Passthrough || !m_socket->isOpen())
         return;
     if (m_state == State::Discard) {
         m_socket->readAll();

@@ -274,17 +274,13 @@ Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)
     return Principal{(*user)->id, (*user)->role, {}, (*record)->id};
 }
 
-std::optional<Principal> AuthService::authenticate(const QByteArray &authorization, const QByteArray &apiKey)
+Result<Principal> AuthService::authenticate(const QByteArray &authorization, const QByteArray &apiKey)
 {
-    if (authorization.size() > 7 && authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0) {
-        auto p = authenticateAccessToken(authorization.mid(7).trimmed());
-        return p ? std::optional<Principal>(*p) : std::nullopt;
-    }
-    if (!apiKey.isEmpty()) {
-        auto p = authenticateApiKey(apiKey.trimmed());
-        return p ? std::optional<Principal>(*p) : std::nullopt;
-    }
-    return std::nullopt;
+    if (authorization.size() > 7 && authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        return authenticateAccessToken(authorization.mid(7).trimmed());
+    if (!apiKey.isEmpty())
+        return authenticateApiKey(apiKey.trimmed());
+    return unauthenticated();
 }
 
 Result<User> AuthService::me(const Principal &who)

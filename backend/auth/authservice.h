@@ -68,7 +68,7 @@ public:
     Result<Principal> authenticateAccessToken(const QByteArray &token);
     Result<Principal> authenticateApiKey(const QByteArray &key);
     // From the Authorization header ("Bearer <jwt>") or the X-API-Key header.
-    std::optional<Principal> authenticate(const QByteArray &authorization, const QByteArray &apiKey);
+    Result<Principal> authenticate(const QByteArray &authorization, const QByteArray &apiKey);
 
     Result<User> me(const Principal &who);
     Result<User> updateMe(const Principal &who, const std::optional<QString> &fullName, const std::optional<QString> &email);

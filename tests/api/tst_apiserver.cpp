@@ -85,10 +85,10 @@ private:
 
         m_server = std::make_unique<ApiServer>(std::move(router), options, *m_metrics);
         docs->publish(m_server->router());
-        m_server->setAuthenticator([](const HttpRequest &r) -> std::optional<Principal> {
+        m_server->setAuthenticator([](const HttpRequest &r) -> Result<Principal> {
             if (r.header("Authorization") == "Bearer good")
-                return Principal{QStringLiteral("u1"), QStringLiteral("user"), {}};
-            return std::nullopt;
+                return Principal{QStringLiteral("u1"), QStringLiteral("user"), {}, {}};
+            return Error::make(QStringLiteral("not_authenticated"), QStringLiteral("Not authenticated."));
         });
         auto port = m_server->start(QHostAddress::LocalHost, 0);
         QVERIFY(port.ok());

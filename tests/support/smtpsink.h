@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+
+namespace synapscale::test {
+
+// A real SMTP server on 127.0.0.1 that accepts every message and keeps it, for tests of
+// outgoing email. It speaks EHLO, AUTH PLAIN, MAIL, RCPT, DATA (with dot-unstuffing) and QUIT.
+class SmtpSink : public QObject {
+    Q_OBJECT
+public:
+    struct Message {
+        QByteArray from;
+        QByteArray to;
+        QByteArray data;      // headers and body as received, dot-unstuffed
+        QByteArray authPlain; // decoded "\0user\0password" when the client authenticated
+    };
+
+    explicit SmtpSink(QObject *parent = nullptr);
+    bool start(quint16 port = 0);
+    void stop();
+    quint16 port() const { return m_port; }
+    const QList<Message> &messages() const { return m_messages; }
+    // The first http(s) link in the newest message to `to`, and the token= value in it.
+    QString lastTokenFor(const QByteArray &to) const;
+
+private:
+    void onConnection();
+    QTcpServer m_server;
+    quint16 m_port = 0;
+    QList<Message> m_messages;
+};
+
+} // namespace synapscale::test
