@@ -68,6 +68,7 @@ Result<quint16> BackendHost::start()
     authSettings.rateLimitWindowS = m_config.rateLimitWindowS;
     authSettings.rateLimitPerAccount = m_config.rateLimitPerAccount;
     authSettings.rateLimitPerIp = m_config.rateLimitPerIp;
+    authSettings.sessionCacheSeconds = m_config.authCacheSeconds;
     m_auth = std::make_unique<AuthService>(*m_database, authSettings, m_mailer.get());
 
     ApiContext context{m_config, *m_database, *m_metrics};

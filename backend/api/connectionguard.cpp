@@ -42,7 +42,17 @@ void ConnectionGuard::onReadyRead()
         return;
     }
     m_idle.start();
-    consume(m_socket->peek(m_socket->bytesAvailable()));
+    const qint64 available = m_socket->bytesAvailable();
+    if ((m_state == State::Body || m_state == State::ChunkData) && available <= m_remaining) {
+        // All of it is body: count it without copying.
+        m_remaining -= available;
+        if (m_remaining == 0)
+            m_state = m_state == State::Body ? State::Headers : State::ChunkDataEnd;
+        return;
+    }
+    QByteArray data(available, Qt::Uninitialized);
+    data.resize(m_socket->peek(data.data(), available));
+    consume(data);
 }
 
 bool ConnectionGuard::readLine(const QByteArray &data, qsizetype &i, QByteArray &line)
@@ -147,33 +157,49 @@ void ConnectionGuard::consume(const QByteArray &data)
     }
 }
 
+namespace {
+// Case-insensitive "Name:" test on a raw header line, without allocating.
+bool headerIs(const char *line, qsizetype length, const char *name, qsizetype nameLength)
+{
+    return length > nameLength && line[nameLength] == ':' && qstrnicmp(line, name, nameLength) == 0;
+}
+
+QByteArray headerValue(const char *line, qsizetype length, qsizetype nameLength)
+{
+    return QByteArray(line + nameLength + 1, length - nameLength - 1).trimmed();
+}
+} // namespace
+
 void ConnectionGuard::onHeaders(const QByteArray &head)
 {
-    const auto lines = head.split('\n');
-    const auto requestLine = lines.value(0).trimmed().split(' ');
-    m_method = requestLine.value(0);
-    m_path = QString::fromUtf8(requestLine.value(1).split('?').first());
+    const char *data = head.constData();
+    const qsizetype size = head.size();
+    qsizetype lineEnd = head.indexOf('\n');
+    const QByteArray requestLine = head.left(lineEnd < 0 ? size : lineEnd).trimmed();
+    const qsizetype sp1 = requestLine.indexOf(' ');
+    const qsizetype sp2 = requestLine.indexOf(' ', sp1 + 1);
+    m_method = requestLine.left(sp1);
+    QByteArray target = requestLine.mid(sp1 + 1, sp2 < 0 ? -1 : sp2 - sp1 - 1);
+    const qsizetype q = target.indexOf('?');
+    m_path = QString::fromUtf8(q < 0 ? target : target.left(q));
     qint64 contentLength = 0;
     bool chunked = false;
     bool upgrade = false;
-    for (qsizetype n = 1; n < lines.size(); ++n) {
-        const QByteArray line = lines[n].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
+    for (qsizetype start = lineEnd + 1; lineEnd >= 0 && start < size; start = lineEnd + 1) {
+        lineEnd = head.indexOf('\n', start);
+        const qsizetype length = (lineEnd < 0 ? size : lineEnd) - start;
+        const char *line = data + start;
+        if (headerIs(line, length, "content-length", 14)) {
             bool ok = false;
-            contentLength = value.toLongLong(&ok);
+            contentLength = headerValue(line, length, 14).toLongLong(&ok);
             if (!ok || contentLength < 0) {
                 reject(400, QStringLiteral("bad_request"), QStringLiteral("Invalid Content-Length header."));
                 return;
             }
-        } else if (name == "transfer-encoding") {
-            chunked = value.toLower().contains("chunked");
-        } else if (name == "upgrade") {
-            upgrade = value.toLower() == "websocket";
+        } else if (headerIs(line, length, "transfer-encoding", 17)) {
+            chunked = headerValue(line, length, 17).toLower().contains("chunked");
+        } else if (headerIs(line, length, "upgrade", 7)) {
+            upgrade = headerValue(line, length, 7).toLower() == "websocket";
         }
     }
     if (upgrade) {

@@ -9,51 +9,63 @@ QString Router::normalize(const QString &path)
     return path.isEmpty() ? QStringLiteral("/") : path;
 }
 
+Router::CompiledPattern Router::compile(const QString &pattern)
+{
+    CompiledPattern c;
+    for (const auto &segment : pattern.split(QLatin1Char('/'))) {
+        const bool param = segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
+        c.segments << (param ? segment.mid(1, segment.size() - 2) : segment);
+        c.isParam << param;
+    }
+    return c;
+}
+
 void Router::add(Route route)
 {
     route.pattern = normalize(route.pattern);
+    m_compiled.append(compile(route.pattern));
     m_routes.append(std::move(route));
 }
 
 void Router::addWebSocket(const QString &pattern, const QString &)
 {
     m_wsPatterns << normalize(pattern);
+    m_wsCompiled << compile(m_wsPatterns.constLast());
 }
 
-bool Router::matches(const QString &pattern, const QString &path, QHash<QString, QString> *params)
+bool Router::matches(const CompiledPattern &pattern, const QList<QStringView> &path, QHash<QString, QString> *params)
 {
-    const auto want = QStringView(pattern).split(QLatin1Char('/'));
-    const auto have = QStringView(path).split(QLatin1Char('/'));
-    if (want.size() != have.size())
+    if (pattern.segments.size() != path.size())
         return false;
-    QHash<QString, QString> found;
-    for (qsizetype i = 0; i < want.size(); ++i) {
-        const auto w = want.at(i);
-        if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}'))) {
-            if (have.at(i).isEmpty())
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        if (pattern.isParam[i]) {
+            if (path[i].isEmpty())
                 return false;
-            found.insert(w.mid(1, w.size() - 2).toString(), have.at(i).toString());
-        } else if (w != have.at(i)) {
+        } else if (pattern.segments[i] != path[i]) {
             return false;
         }
     }
-    if (params)
-        *params = std::move(found);
+    if (params) {
+        for (qsizetype i = 0; i < path.size(); ++i)
+            if (pattern.isParam[i])
+                params->insert(pattern.segments[i], path[i].toString());
+    }
     return true;
 }
 
 Router::Match Router::match(const QByteArray &method, const QString &rawPath) const
 {
     const QString path = normalize(rawPath);
+    const QList<QStringView> segments = QStringView(path).split(QLatin1Char('/'));
     Match m;
     const QByteArray wanted = method == "HEAD" ? QByteArray("GET") : method;
-    for (const auto &route : m_routes) {
-        QHash<QString, QString> params;
-        if (!matches(route.pattern, path, &params))
+    for (qsizetype r = 0; r < m_routes.size(); ++r) {
+        const Route &route = m_routes[r];
+        if (!matches(m_compiled[r], segments, nullptr))
             continue;
         if (route.method == wanted && !m.route) {
             m.route = &route;
-            m.params = std::move(params);
+            matches(m_compiled[r], segments, &m.params);
         }
         if (!m.allowedMethods.contains(QString::fromLatin1(route.method)))
             m.allowedMethods << QString::fromLatin1(route.method);
@@ -68,8 +80,9 @@ Router::Match Router::match(const QByteArray &method, const QString &rawPath) co
 bool Router::isWebSocketPath(const QString &path) const
 {
     const QString p = normalize(path);
-    for (const auto &pattern : m_wsPatterns)
-        if (matches(pattern, p, nullptr))
+    const QList<QStringView> segments = QStringView(p).split(QLatin1Char('/'));
+    for (const auto &pattern : m_wsCompiled)
+        if (matches(pattern, segments, nullptr))
             return true;
     return false;
 }

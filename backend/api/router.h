@@ -75,9 +75,17 @@ public:
     static QString normalize(const QString &path);
 
 private:
-    static bool matches(const QString &pattern, const QString &path, QHash<QString, QString> *params);
+    // A pattern split once at registration: literal segments, or {name} placeholders.
+    struct CompiledPattern {
+        QStringList segments;
+        QList<bool> isParam;
+    };
+    static CompiledPattern compile(const QString &pattern);
+    static bool matches(const CompiledPattern &pattern, const QList<QStringView> &path, QHash<QString, QString> *params);
     QList<Route> m_routes;
+    QList<CompiledPattern> m_compiled;     // parallel to m_routes
     QStringList m_wsPatterns;
+    QList<CompiledPattern> m_wsCompiled;   // parallel to m_wsPatterns
 };
 
 } // namespace synapscale

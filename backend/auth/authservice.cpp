@@ -217,8 +217,10 @@ Result<TokenPair> AuthService::refresh(const QString &refreshToken, const Client
         auto record = TokenRepository(m_db).findRefreshToken(hash);
         if (record && record->has_value()) {
             auto session = SessionRepository(m_db).findById((*record)->sessionId);
-            if (session && session->has_value())
+            if (session && session->has_value()) {
                 (void)SessionRepository(m_db).revoke((*session)->id, (*session)->userId);
+                forgetSession((*session)->id);
+            }
         }
         Log::warning(QStringLiteral("refresh token reuse detected: session revoked"));
         return Error::make(QStringLiteral("invalid_credentials"), QStringLiteral("This refresh token was already used; the session has been ended."));
@@ -230,18 +232,48 @@ Result<void> AuthService::logout(const Principal &who)
 {
     if (who.sessionId.isEmpty())
         return Error::make(QStringLiteral("bad_request"), QStringLiteral("API keys have no session to log out of; revoke the key instead."));
+    forgetSession(who.sessionId);
     auto revoked = SessionRepository(m_db).revoke(who.sessionId, who.userId);
     if (!revoked)
         return revoked.error();
     return {};
 }
 
+std::optional<AccessClaims> AuthService::cachedClaims(const QByteArray &token, qint64 now)
+{
+    {
+        QMutexLocker lock(&m_cacheMutex);
+        auto it = m_verifiedTokens.constFind(token);
+        if (it != m_verifiedTokens.cend())
+            return it->expiresAt > now ? std::optional<AccessClaims>(*it) : std::nullopt;
+    }
+    auto claims = m_jwt.verify(token, now);
+    if (!claims)
+        return std::nullopt;
+    QMutexLocker lock(&m_cacheMutex);
+    if (m_verifiedTokens.size() > 20000)
+        m_verifiedTokens.clear(); // bounded; rebuilt from the tokens still in use
+    m_verifiedTokens.insert(token, *claims);
+    return *claims;
+}
+
 Result<Principal> AuthService::authenticateAccessToken(const QByteArray &token)
 {
-    auto claims = m_jwt.verify(token, nowSeconds());
-    if (!claims)
-        return claims.error().code == QLatin1String("token_expired") ? Error::make(QStringLiteral("token_expired"), claims.error().message)
-                                                                    : unauthenticated(QStringLiteral("Invalid access token."));
+    const qint64 now = nowSeconds();
+    auto claims = cachedClaims(token, now);
+    if (!claims) {
+        auto checked = m_jwt.verify(token, now);
+        if (!checked && checked.error().code == QLatin1String("token_expired"))
+            return Error::make(QStringLiteral("token_expired"), checked.error().message);
+        return unauthenticated(QStringLiteral("Invalid access token."));
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_settings.sessionCacheSeconds > 0) {
+        QMutexLocker lock(&m_cacheMutex);
+        auto it = m_sessions.constFind(claims->sessionId);
+        if (it != m_sessions.cend() && it->validUntilMs > nowMs && it->principal.userId == claims->subject)
+            return it->principal;
+    }
     auto session = SessionRepository(m_db).findById(claims->sessionId);
     if (!session)
         return session.error();
@@ -252,7 +284,26 @@ Result<Principal> AuthService::authenticateAccessToken(const QByteArray &token)
         return user.error();
     if (!user->has_value() || !(*user)->isActive)
         return unauthenticated(QStringLiteral("This account no longer exists."));
-    return Principal{(*user)->id, (*user)->role, claims->sessionId, {}};
+    const Principal principal{(*user)->id, (*user)->role, claims->sessionId, {}};
+    if (m_settings.sessionCacheSeconds > 0) {
+        QMutexLocker lock(&m_cacheMutex);
+        if (m_sessions.size() > 20000)
+            m_sessions.clear();
+        m_sessions.insert(claims->sessionId, CachedSession{principal, **user, nowMs + qint64(m_settings.sessionCacheSeconds) * 1000});
+    }
+    return principal;
+}
+
+void AuthService::forgetSession(const QString &sessionId)
+{
+    QMutexLocker lock(&m_cacheMutex);
+    m_sessions.remove(sessionId);
+}
+
+void AuthService::forgetUser(const QString &userId)
+{
+    QMutexLocker lock(&m_cacheMutex);
+    m_sessions.removeIf([&](const auto &entry) { return entry.value().principal.userId == userId; });
 }
 
 Result<Principal> AuthService::authenticateApiKey(const QByteArray &key)
@@ -285,6 +336,12 @@ Result<Principal> AuthService::authenticate(const QByteArray &authorization, con
 
 Result<User> AuthService::me(const Principal &who)
 {
+    if (!who.sessionId.isEmpty() && m_settings.sessionCacheSeconds > 0) {
+        QMutexLocker lock(&m_cacheMutex);
+        auto it = m_sessions.constFind(who.sessionId);
+        if (it != m_sessions.cend() && it->validUntilMs > QDateTime::currentMSecsSinceEpoch())
+            return it->user;
+    }
     auto user = UserRepository(m_db).findById(who.userId);
     if (!user)
         return user.error();
@@ -319,6 +376,7 @@ Result<User> AuthService::updateMe(const Principal &who, const std::optional<QSt
         user.email = email->trimmed();
     }
     auto saved = UserRepository(m_db).update(user);
+    forgetUser(user.id);
     if (!saved)
         return saved.error().code == QLatin1String("conflict")
             ? Error::make(QStringLiteral("conflict"), QStringLiteral("An account with this email already exists."))
@@ -339,6 +397,7 @@ Result<void> AuthService::changePassword(const Principal &who, const QString &cu
         return policy.error();
     User changed = *user;
     changed.passwordHash = Passwords::hash(next);
+    forgetUser(who.userId);
     return m_db.transaction([&]() -> Result<void> {
         if (auto saved = UserRepository(m_db).update(changed); !saved)
             return saved.error();
@@ -423,6 +482,7 @@ Result<void> AuthService::resetPassword(const QString &token, const QString &new
     User changed = **user;
     changed.passwordHash = Passwords::hash(newPassword);
     changed.isVerified = true; // the link proves the address
+    forgetUser(changed.id);
     return m_db.transaction([&]() -> Result<void> {
         auto consumed = tokens.consumeOneTimeToken(hash);
         if (!consumed)
@@ -460,6 +520,7 @@ Result<void> AuthService::verifyEmail(const QString &token)
             return Error::make(QStringLiteral("invalid_token"), QStringLiteral("This verification link is invalid, already used or expired."));
         User verified = **user;
         verified.isVerified = true;
+        forgetUser(verified.id);
         return UserRepository(m_db).update(verified);
     });
 }
@@ -485,6 +546,7 @@ Result<QList<Session>> AuthService::sessions(const Principal &who)
 
 Result<void> AuthService::revokeSession(const Principal &who, const QString &sessionId)
 {
+    forgetSession(sessionId);
     auto revoked = SessionRepository(m_db).revoke(sessionId, who.userId);
     if (!revoked)
         return revoked.error();
@@ -495,6 +557,7 @@ Result<void> AuthService::revokeSession(const Principal &who, const QString &ses
 
 Result<int> AuthService::revokeOtherSessions(const Principal &who)
 {
+    forgetUser(who.userId);
     return SessionRepository(m_db).revokeAllForUser(who.userId, who.sessionId);
 }
 

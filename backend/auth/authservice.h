@@ -7,6 +7,8 @@
 #include "core/result.h"
 #include "storage/page.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QString>
 
 #include <optional>
@@ -27,6 +29,10 @@ struct AuthSettings {
     int rateLimitWindowS = 900;
     int rateLimitPerAccount = 10;
     int rateLimitPerIp = 50;
+    // How long a checked session (and its user) is trusted without asking the database again.
+    // Changes made through this service take effect at once; changes made by another instance
+    // sharing the database take effect within this many seconds. 0 disables the cache.
+    int sessionCacheSeconds = 5;
 };
 
 struct ClientInfo {
@@ -101,12 +107,24 @@ private:
     QString accessTokenFor(const User &user, const QString &sessionId) const;
     Result<void> sendTokenEmail(const User &user, const QString &purpose);
     Error rateLimited(int seconds) const;
+    std::optional<AccessClaims> cachedClaims(const QByteArray &token, qint64 now);
+    void forgetSession(const QString &sessionId);
+    void forgetUser(const QString &userId);
+
+    struct CachedSession {
+        Principal principal;
+        User user;
+        qint64 validUntilMs = 0;
+    };
 
     Database &m_db;
     AuthSettings m_settings;
     Mailer *m_mailer;
     JwtSigner m_jwt;
     RateLimiter m_limiter;
+    QMutex m_cacheMutex;
+    QHash<QByteArray, AccessClaims> m_verifiedTokens; // signature already checked; expiry still checked per use
+    QHash<QString, CachedSession> m_sessions;          // by session id
 };
 
 } // namespace synapscale

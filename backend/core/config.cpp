@@ -64,6 +64,7 @@ constexpr std::array kSettings{
     SettingInfo{"RATE_LIMIT_WINDOW_SECONDS", "900", "Window of the login, register and forgot-password rate limits.", false},
     SettingInfo{"RATE_LIMIT_PER_ACCOUNT", "10", "Failed logins (and reset requests) allowed per account per window.", false},
     SettingInfo{"RATE_LIMIT_PER_IP", "50", "Failed logins, registrations and reset requests allowed per client IP per window.", false},
+    SettingInfo{"AUTH_CACHE_SECONDS", "5", "Seconds a checked session is trusted before the database is asked again (changes through this instance apply at once; 0 disables).", false},
 };
 
 Error invalid(const char *name, const QString &why)
@@ -160,10 +161,11 @@ bool isWeakSecret(const QByteArray &value)
 {
     if (value.size() < 32)
         return true;
+    // The seed's example values, which people copy as they are.
     static const QList<QByteArray> placeholders{"sua_chave_secreta_super_forte_32_chars", "sua_chave_jwt_super_forte_32_chars",
-                                                "changeme", "change-me", "secret"};
+                                                "sua_chave_criptografia_base64_32_bytes"};
     for (const auto &p : placeholders)
-        if (value.toLower().contains(p))
+        if (value.trimmed().toLower() == p)
             return true;
     QSet<char> distinct;
     for (char c : value)
@@ -352,7 +354,8 @@ Result<Config> Config::load(const ConfigSources &sources)
                 {"REFRESH_TOKEN_EXPIRE_DAYS", 1, 365, &c.refreshTokenDays},
                 {"RATE_LIMIT_WINDOW_SECONDS", 1, 24 * 3600, &c.rateLimitWindowS},
                 {"RATE_LIMIT_PER_ACCOUNT", 1, 1000000, &c.rateLimitPerAccount},
-                {"RATE_LIMIT_PER_IP", 1, 1000000, &c.rateLimitPerIp}};
+                {"RATE_LIMIT_PER_IP", 1, 1000000, &c.rateLimitPerIp},
+                {"AUTH_CACHE_SECONDS", 0, 3600, &c.authCacheSeconds}};
     for (const auto &setting : ints) {
         auto value = parseInt(setting.name, get(setting.name), setting.min, setting.max);
         if (!value)

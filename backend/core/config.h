@@ -74,6 +74,7 @@ struct Config {
     int rateLimitWindowS = 900;
     int rateLimitPerAccount = 10;
     int rateLimitPerIp = 50;
+    int authCacheSeconds = 5;
 
     static Result<Config> load(const ConfigSources &sources);
     // Server mode refuses to start on missing or weak signing keys unless DEBUG is on.

@@ -275,7 +275,9 @@ private Q_SLOTS:
         verifyError(call("GET", kPrefix + QStringLiteral("/me")), 401, "not_authenticated");
         QCOMPARE(call("GET", kPrefix + QStringLiteral("/me"), nullptr, access).status, 200);
 
-        // A token whose user was deleted.
+        // A token whose user was deleted (behind the service's back, so no cache is told).
+        startHost({{QStringLiteral("AUTH_CACHE_SECONDS"), QStringLiteral("0")}});
+        QCOMPARE(call("GET", kPrefix + QStringLiteral("/me"), nullptr, access).status, 200);
         QVERIFY(m_host->database().exec(QStringLiteral("DELETE FROM users WHERE id = ?"), {str(user, "id")}).ok());
         verifyError(call("GET", kPrefix + QStringLiteral("/me"), nullptr, access), 401, "not_authenticated");
     }

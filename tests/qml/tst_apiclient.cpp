@@ -71,6 +71,30 @@ private Q_SLOTS:
         QVERIFY2(refused.error.contains(QLatin1String("refused")), qPrintable(refused.error));
     }
 
+    void expiredAccessTokenIsRefreshedAndTheCallRetried()
+    {
+        auto host = std::make_unique<BackendHost>(config(0));
+        QVERIFY(host->openDatabase().ok());
+        auto port = host->start();
+        QVERIFY(port.ok());
+        auto session = host->auth().signInLocalUser({});
+        QVERIFY(session.ok());
+        ApiClient client(nullptr);
+        // A stale access token with a good refresh token: the first call gets a 401, the client
+        // refreshes once and retries, and the caller only sees the success.
+        client.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(*port)), QStringLiteral("stale.token.value"),
+                         session->refreshToken, 0);
+        auto me = call(client, QStringLiteral("/api/v1/auth/me"));
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.data.toMap().value(QStringLiteral("email")).toString(), QStringLiteral("local@synapscale.localhost"));
+        // The old refresh token was rotated away: a second client holding it is told to sign in again.
+        ApiClient replay(nullptr);
+        replay.configure(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(*port)), QStringLiteral("stale"), session->refreshToken, 0);
+        auto refused = call(replay, QStringLiteral("/api/v1/auth/me"));
+        QCOMPARE(refused.status, 401);
+        QVERIFY(!replay.connectionError().isEmpty());
+    }
+
     void liveChannelReconnectsAfterAServerRestart()
     {
         const quint16 port = freePort();
