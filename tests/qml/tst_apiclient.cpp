@@ -44,7 +44,7 @@ private:
             result = r;
             done = true;
         });
-        QTest::qWaitFor([&] { return done; }, 10000);
+        (void)QTest::qWaitFor([&] { return done; }, 10000);
         return result;
     }
 
