@@ -12,7 +12,9 @@
 #include "support/testsupport.h"
 
 #include <QDateTime>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTest>
 #include <QWebSocket>
 
@@ -542,6 +544,47 @@ private Q_SLOTS:
         revoked.open(QUrl(base + QStringLiteral("?token=") + str(tokens, "access_token")));
         QTRY_COMPARE(closed.count(), 1);
         QCOMPARE(int(revoked.closeCode()), 4401);
+    }
+
+    void emailGoesOverStartTlsWhenAsked()
+    {
+        // A throwaway certificate for 127.0.0.1, trusted by this process only.
+        QProcess openssl;
+        openssl.setWorkingDirectory(m_dir.path());
+        openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                                  QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                                                  QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                                                  QStringLiteral("-keyout"), QStringLiteral("smtp.key"), QStringLiteral("-out"), QStringLiteral("smtp.crt")});
+        QVERIFY(openssl.waitForFinished(30000));
+        QCOMPARE(openssl.exitCode(), 0);
+        QFile certFile(m_dir.filePath(QStringLiteral("smtp.crt")));
+        QFile keyFile(m_dir.filePath(QStringLiteral("smtp.key")));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        const QSslCertificate cert(&certFile, QSsl::Pem);
+        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        QVERIFY(!cert.isNull() && !key.isNull());
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        const QSslConfiguration original = trusting;
+        trusting.addCaCertificate(cert);
+        QSslConfiguration::setDefaultConfiguration(trusting);
+
+        m_sink->enableStartTls(cert, key);
+        startHost({{QStringLiteral("SMTP_TLS"), QStringLiteral("true")}});
+        registerUser(QStringLiteral("tls@example.com"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink->messages().size(), 1, 10000);
+        QVERIFY(m_sink->messages().first().encrypted);
+        QCOMPARE(m_sink->messages().first().authPlain, QByteArray("\0mailer\0mail-secret", 19));
+        QSslConfiguration::setDefaultConfiguration(original);
+
+        // A server that offers no STARTTLS is not sent the message in clear.
+        m_sink = std::make_unique<test::SmtpSink>();
+        QVERIFY(m_sink->start());
+        startHost({{QStringLiteral("SMTP_TLS"), QStringLiteral("true")}});
+        QSignalSpy failed(&m_host->mailer(), &Mailer::failedAttempt);
+        QCOMPARE(call("POST", kPrefix + QStringLiteral("/forgot-password"), {{"email", "tls@example.com"}}).status, 202);
+        QTRY_VERIFY(failed.count() >= 1);
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("STARTTLS")));
+        QVERIFY(m_sink->messages().isEmpty());
     }
 
     void passwordsAreArgon2idAndPolicyIsApplied()

@@ -1,6 +1,7 @@
 #include "smtpsink.h"
 
 #include <QRegularExpression>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace synapscale::test {
@@ -9,6 +10,22 @@ SmtpSink::SmtpSink(QObject *parent)
     : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &SmtpSink::onConnection);
+}
+
+void SmtpSink::Server::incomingConnection(qintptr descriptor)
+{
+    // Every connection is a QSslSocket, so STARTTLS can turn it encrypted in place.
+    auto *socket = new QSslSocket(this);
+    if (socket->setSocketDescriptor(descriptor))
+        addPendingConnection(socket);
+    else
+        delete socket;
+}
+
+void SmtpSink::enableStartTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_certificate = certificate;
+    m_key = key;
 }
 
 bool SmtpSink::start(quint16 port)
@@ -68,8 +85,18 @@ void SmtpSink::onConnection()
                 const QByteArray line = buffer->left(nl);
                 buffer->remove(0, nl + 2);
                 const QByteArray verb = line.left(4).toUpper();
+                auto *ssl = qobject_cast<QSslSocket *>(socket);
                 if (verb == "EHLO" || verb == "HELO") {
-                    socket->write("250-sink.test\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
+                    const bool offerTls = !m_certificate.isNull() && ssl && !ssl->isEncrypted();
+                    socket->write(offerTls ? "250-sink.test\r\n250-STARTTLS\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n"
+                                           : "250-sink.test\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
+                } else if (line.toUpper() == "STARTTLS" && ssl && !m_certificate.isNull()) {
+                    socket->write("220 2.0.0 ready to start TLS\r\n");
+                    socket->flush();
+                    ssl->setLocalCertificate(m_certificate);
+                    ssl->setPrivateKey(m_key);
+                    ssl->startServerEncryption();
+                    state->encrypted = true;
                 } else if (verb == "AUTH") {
                     state->authPlain = QByteArray::fromBase64(line.mid(11));
                     socket->write("235 2.7.0 accepted\r\n");

@@ -2,6 +2,8 @@
 
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpServer>
 
 namespace synapscale::test {
@@ -16,10 +18,13 @@ public:
         QByteArray to;
         QByteArray data;      // headers and body as received, dot-unstuffed
         QByteArray authPlain; // decoded "\0user\0password" when the client authenticated
+        bool encrypted = false;
     };
 
     explicit SmtpSink(QObject *parent = nullptr);
     bool start(quint16 port = 0);
+    // Offer STARTTLS with this certificate; messages then record whether they came encrypted.
+    void enableStartTls(const QSslCertificate &certificate, const QSslKey &key);
     void stop();
     quint16 port() const { return m_port; }
     const QList<Message> &messages() const { return m_messages; }
@@ -28,7 +33,13 @@ public:
 
 private:
     void onConnection();
-    QTcpServer m_server;
+    class Server : public QTcpServer {
+    protected:
+        void incomingConnection(qintptr descriptor) override;
+    };
+    Server m_server;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
     quint16 m_port = 0;
     QList<Message> m_messages;
 };
