@@ -177,8 +177,8 @@ HttpResponse ApiServer::preflight(const HttpRequest &request, const Router::Matc
 
 bool ApiServer::handleRequest(const QHttpServerRequest &qreq, QTcpSocket *socket)
 {
-    auto trace = std::make_shared<RequestTrace>();
-    trace->timer.start();
+    // Requests are read by ConnectionGuard, which takes each connection over from QtHttpServer's
+    // parser; this path only serves a request that reached QtHttpServer anyway.
     HttpRequest request;
     request.method = methodName(qreq.method());
     request.path = qreq.url().path();
@@ -186,6 +186,14 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qreq, QTcpSocket *socket
     request.headers = qreq.headers();
     request.body = qreq.body();
     request.peer = qreq.remoteAddress();
+    handle(std::move(request), socket);
+    return true;
+}
+
+void ApiServer::handle(HttpRequest request, QTcpSocket *socket)
+{
+    auto trace = std::make_shared<RequestTrace>();
+    trace->timer.start();
     request.requestId = requestIdFrom(request.header("X-Request-Id"));
     trace->requestId = request.requestId;
     trace->method = request.method;
@@ -195,9 +203,6 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qreq, QTcpSocket *socket
     trace->head = request.method == "HEAD";
     trace->route = QStringLiteral("unmatched");
 
-    if (request.header("Upgrade").toLower() == "websocket" && m_router.isWebSocketPath(request.path))
-        return true; // QtHttpServer completes the upgrade; the WebSocket hub takes it from there
-
     if (auto *guard = ConnectionGuard::of(socket))
         guard->requestStarted();
     ++m_inFlight;
@@ -206,7 +211,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qreq, QTcpSocket *socket
     const Router::Match match = m_router.match(request.method, request.path);
     if (request.method == "OPTIONS") {
         responder.send(preflight(request, match));
-        return true;
+        return;
     }
     if (!match.route) {
         if (match.allowedMethods.isEmpty()) {
@@ -217,11 +222,17 @@ bool ApiServer::handleRequest(const QHttpServerRequest &qreq, QTcpSocket *socket
                                                    .arg(QString::fromLatin1(request.method), request.path))
                                .withHeader("Allow", match.allowedMethods.join(QStringLiteral(", ")).toLatin1()));
         }
-        return true;
+        return;
     }
     trace->route = match.route->pattern;
     dispatch(std::move(request), match, std::move(responder));
-    return true;
+}
+
+void ApiServer::upgradeToWebSocket(QTcpSocket *socket)
+{
+    // The handshake bytes are still unread in the socket: QWebSocketServer reads and answers them.
+    QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
+    m_webSockets.handleConnection(socket);
 }
 
 void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpResponder responder)

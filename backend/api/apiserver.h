@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QTcpServer>
 #include <QThreadPool>
+#include <QWebSocketServer>
 
 #include <functional>
 #include <optional>
@@ -35,8 +36,10 @@ struct RequestTrace {
 
 // The one place that talks to QtHttpServer. It owns the route table and gives every response
 // path the same treatment: X-Request-Id, CORS, 404/405 JSON, body checks, metrics and a log line.
-// It also does what QtHttpServer 6.4 does not: 413 as soon as the headers announce too large a
-// body, idle keep-alive timeouts, and late answers that survive a client that went away.
+// QtHttpServer accepts the connections; each connection's ConnectionGuard reads its requests
+// (one parse, 413 as soon as the headers announce too large a body, idle keep-alive timeouts)
+// and hands them to handle(); WebSocket handshakes go to our QWebSocketServer. Late answers
+// survive a client that went away.
 class ApiServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
@@ -50,6 +53,8 @@ public:
     Result<quint16> start(const QHostAddress &address, quint16 port);
     void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
     const Router &router() const { return m_router; }
+    // Upgraded connections arrive here (newConnection / nextPendingConnection).
+    QWebSocketServer &webSockets() { return m_webSockets; }
 
     // Graceful shutdown, step one: refuse new connections, close idle ones.
     void stopAccepting();
@@ -66,6 +71,8 @@ protected:
 private:
     friend class HttpResponder;
     friend class ConnectionGuard;
+    void handle(HttpRequest request, QTcpSocket *socket);
+    void upgradeToWebSocket(QTcpSocket *socket);
     void dispatch(HttpRequest request, const Router::Match &match, HttpResponder responder);
     void finish(QTcpSocket *socket, RequestTrace &trace, HttpResponse response);
     void rejectEarly(QTcpSocket *socket, int status, const QString &code, const QString &detail, const QByteArray &method,
@@ -83,6 +90,7 @@ private:
     int m_inFlight = 0;
     bool m_stopping = false;
     QThreadPool m_pool; // for offThread handlers; each worker has its own database connection
+    QWebSocketServer m_webSockets{QStringLiteral("SynapScale"), QWebSocketServer::NonSecureMode};
 };
 
 } // namespace synapscale

@@ -89,7 +89,7 @@ Result<quint16> BackendHost::start()
     m_server->setAuthenticator([auth](const HttpRequest &request) {
         return auth->authenticate(request.header("Authorization"), request.header("X-API-Key"));
     });
-    m_hub = new WebSocketHub(*m_server, m_config.apiV1Str, [auth](const QByteArray &token) -> std::optional<Principal> {
+    m_hub = new WebSocketHub(m_server->webSockets(), m_config.apiV1Str, [auth](const QByteArray &token) -> std::optional<Principal> {
         auto principal = auth->authenticateAccessToken(token);
         return principal ? std::optional<Principal>(*principal) : std::nullopt;
     }, this);

@@ -3,12 +3,19 @@
 #include "api/apiserver.h"
 
 #include <QTcpSocket>
+#include <QUrl>
 
 namespace synapscale {
 
 namespace {
 constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+
+// Case-insensitive "Name:" test on a raw header line, without allocating.
+bool headerIs(const QByteArray &line, const char *name, qsizetype nameLength)
+{
+    return line.size() > nameLength && line[nameLength] == ':' && qstrnicmp(line.constData(), name, nameLength) == 0;
 }
+} // namespace
 
 ConnectionGuard::ConnectionGuard(ApiServer *server, QTcpSocket *socket, int idleTimeoutMs)
     : QObject(socket)
@@ -33,6 +40,37 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
                   : nullptr;
 }
 
+bool ConnectionGuard::takeOver()
+{
+    // Decide on the first request's headers, still unread: a WebSocket handshake to a WebSocket
+    // route goes to QWebSocketServer as it is; anything else is ours from now on.
+    const QByteArray peeked = m_socket->peek(kMaxHeaderBytes + 4);
+    const qsizetype end = peeked.indexOf("\r\n\r\n");
+    if (end < 0 && peeked.size() <= kMaxHeaderBytes)
+        return false; // wait for the rest of the headers
+    // QtHttpServer's reader, connected after ours, must not see these bytes.
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
+    m_owned = true;
+    if (end >= 0) {
+        const QByteArray head = peeked.left(end);
+        const qsizetype lineEnd = head.indexOf('\n');
+        const QByteArray target = head.left(lineEnd).split(' ').value(1);
+        bool upgrade = false;
+        for (const QByteArray &line : head.split('\n'))
+            if (headerIs(line.trimmed(), "upgrade", 7))
+                upgrade = line.mid(line.indexOf(':') + 1).trimmed().toLower() == "websocket";
+        const QString path = QUrl::fromPercentEncoding(target.split('?').first());
+        if (upgrade && m_server->router().isWebSocketPath(path)) {
+            m_state = State::Passthrough;
+            m_idle.stop();
+            QObject::disconnect(m_socket, nullptr, this, nullptr);
+            m_server->upgradeToWebSocket(m_socket);
+            return false;
+        }
+    }
+    return true;
+}
+
 void ConnectionGuard::onReadyRead()
 {
     if (m_state == State::Passthrough || !m_socket->isOpen())
@@ -42,55 +80,54 @@ void ConnectionGuard::onReadyRead()
         return;
     }
     m_idle.start();
-    const qint64 available = m_socket->bytesAvailable();
-    if ((m_state == State::Body || m_state == State::ChunkData) && available <= m_remaining) {
-        // All of it is body: count it without copying.
-        m_remaining -= available;
-        if (m_remaining == 0)
-            m_state = m_state == State::Body ? State::Headers : State::ChunkDataEnd;
+    if (!m_owned && !takeOver())
         return;
-    }
-    QByteArray data(available, Qt::Uninitialized);
-    data.resize(m_socket->peek(data.data(), available));
-    consume(data);
+    m_buffer += m_socket->readAll();
+    process();
 }
 
-bool ConnectionGuard::readLine(const QByteArray &data, qsizetype &i, QByteArray &line)
+void ConnectionGuard::requestFinished()
 {
-    const qsizetype nl = data.indexOf('\n', i);
+    m_pending = qMax(0, m_pending - 1);
+    m_idle.start();
+    // Pipelined requests wait for the answer before theirs; resume outside the caller's stack.
+    if (m_pending == 0 && !m_buffer.isEmpty() && !m_processQueued) {
+        m_processQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_processQueued = false;
+            process();
+        }, Qt::QueuedConnection);
+    }
+}
+
+bool ConnectionGuard::takeLine(QByteArray &line)
+{
+    const qsizetype nl = m_buffer.indexOf('\n');
     if (nl < 0) {
-        m_line += data.mid(i);
-        i = data.size();
-        if (m_line.size() > 4096)
+        if (m_buffer.size() > 4096)
             reject(400, QStringLiteral("bad_request"), QStringLiteral("Malformed chunked body."));
         return false;
     }
-    line = m_line + data.mid(i, nl - i);
-    m_line.clear();
-    i = nl + 1;
+    line = m_buffer.left(nl);
+    m_buffer.remove(0, nl + 1);
     if (line.endsWith('\r'))
         line.chop(1);
     return true;
 }
 
-void ConnectionGuard::consume(const QByteArray &data)
+void ConnectionGuard::process()
 {
-    qsizetype i = 0;
-    while (i < data.size()) {
+    while (m_pending == 0 && m_state != State::Discard && m_state != State::Passthrough) {
         switch (m_state) {
         case State::Headers: {
-            if (m_headerBuffer.isEmpty()) {
-                while (i < data.size() && (data[i] == '\r' || data[i] == '\n'))
-                    ++i; // stray CRLFs between requests
-                if (i >= data.size())
-                    return;
-            }
-            const qsizetype before = m_headerBuffer.size();
-            m_headerBuffer.append(data.constData() + i, data.size() - i);
-            const qsizetype end = m_headerBuffer.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+            qsizetype start = 0;
+            while (start < m_buffer.size() && (m_buffer[start] == '\r' || m_buffer[start] == '\n'))
+                ++start; // stray CRLFs between requests
+            if (start > 0)
+                m_buffer.remove(0, start);
+            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
             if (end < 0) {
-                i = data.size();
-                if (m_headerBuffer.size() > kMaxHeaderBytes)
+                if (m_buffer.size() > kMaxHeaderBytes)
                     reject(431, QStringLiteral("headers_too_large"), QStringLiteral("Request headers are too large."));
                 return;
             }
@@ -98,31 +135,25 @@ void ConnectionGuard::consume(const QByteArray &data)
                 reject(431, QStringLiteral("headers_too_large"), QStringLiteral("Request headers are too large."));
                 return;
             }
-            i += end + 4 - before;
-            const QByteArray head = m_headerBuffer.left(end);
-            m_headerBuffer.clear();
-            onHeaders(head);
-            break;
-        }
-        case State::Body:
-        case State::ChunkData: {
-            const qint64 take = qMin<qint64>(m_remaining, data.size() - i);
-            m_remaining -= take;
-            i += take;
-            if (m_remaining == 0)
-                m_state = m_state == State::Body ? State::Headers : State::ChunkDataEnd;
-            break;
-        }
-        case State::ChunkDataEnd: {
-            QByteArray line;
-            if (!readLine(data, i, line))
+            const QByteArray head = m_buffer.left(end);
+            m_buffer.remove(0, end + 4);
+            if (!onHeaders(head))
                 return;
-            m_state = State::ChunkSize;
+            break;
+        }
+        case State::Body: {
+            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
+            m_request.body.append(m_buffer.constData(), take);
+            m_buffer.remove(0, take);
+            m_remaining -= take;
+            if (m_remaining > 0)
+                return;
+            dispatch();
             break;
         }
         case State::ChunkSize: {
             QByteArray line;
-            if (!readLine(data, i, line))
+            if (!takeLine(line))
                 return;
             bool ok = false;
             const qint64 size = line.split(';').first().trimmed().toLongLong(&ok, 16);
@@ -130,8 +161,7 @@ void ConnectionGuard::consume(const QByteArray &data)
                 reject(400, QStringLiteral("bad_request"), QStringLiteral("Malformed chunked body."));
                 return;
             }
-            m_bodySeen += size;
-            if (m_bodySeen > m_limit) {
+            if (m_request.body.size() + size > m_limit) {
                 reject(413, QStringLiteral("payload_too_large"),
                        QStringLiteral("Request body is larger than the limit of %1 bytes.").arg(m_limit));
                 return;
@@ -140,92 +170,129 @@ void ConnectionGuard::consume(const QByteArray &data)
             m_state = size == 0 ? State::ChunkTrailer : State::ChunkData;
             break;
         }
+        case State::ChunkData: {
+            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
+            m_request.body.append(m_buffer.constData(), take);
+            m_buffer.remove(0, take);
+            m_remaining -= take;
+            if (m_remaining > 0)
+                return;
+            m_state = State::ChunkDataEnd;
+            break;
+        }
+        case State::ChunkDataEnd: {
+            QByteArray line;
+            if (!takeLine(line))
+                return;
+            m_state = State::ChunkSize;
+            break;
+        }
         case State::ChunkTrailer: {
             QByteArray line;
-            if (!readLine(data, i, line))
+            if (!takeLine(line))
                 return;
             if (line.isEmpty())
-                m_state = State::Headers;
+                dispatch();
             break;
         }
         case State::Passthrough:
         case State::Discard:
             return;
         }
-        if (m_state == State::Discard)
-            return;
     }
 }
 
-namespace {
-// Case-insensitive "Name:" test on a raw header line, without allocating.
-bool headerIs(const char *line, qsizetype length, const char *name, qsizetype nameLength)
+bool ConnectionGuard::onHeaders(const QByteArray &head)
 {
-    return length > nameLength && line[nameLength] == ':' && qstrnicmp(line, name, nameLength) == 0;
-}
-
-QByteArray headerValue(const char *line, qsizetype length, qsizetype nameLength)
-{
-    return QByteArray(line + nameLength + 1, length - nameLength - 1).trimmed();
-}
-} // namespace
-
-void ConnectionGuard::onHeaders(const QByteArray &head)
-{
-    const char *data = head.constData();
-    const qsizetype size = head.size();
+    m_request = HttpRequest{};
     qsizetype lineEnd = head.indexOf('\n');
-    const QByteArray requestLine = head.left(lineEnd < 0 ? size : lineEnd).trimmed();
-    const qsizetype sp1 = requestLine.indexOf(' ');
-    const qsizetype sp2 = requestLine.indexOf(' ', sp1 + 1);
-    m_method = requestLine.left(sp1);
-    QByteArray target = requestLine.mid(sp1 + 1, sp2 < 0 ? -1 : sp2 - sp1 - 1);
+    const QList<QByteArray> requestLine = head.left(lineEnd < 0 ? head.size() : lineEnd).trimmed().split(' ');
+    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || requestLine[0].isEmpty()
+        || !requestLine[1].startsWith('/')) {
+        reject(400, QStringLiteral("bad_request"), QStringLiteral("Malformed HTTP request line."));
+        return false;
+    }
+    m_request.method = requestLine[0].toUpper();
+    const QByteArray &target = requestLine[1];
     const qsizetype q = target.indexOf('?');
-    m_path = QString::fromUtf8(q < 0 ? target : target.left(q));
+    m_request.path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
+    if (q >= 0)
+        m_request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+    m_request.peer = m_socket->peerAddress();
+    const bool http10 = requestLine[2] == "HTTP/1.0";
+
     qint64 contentLength = 0;
     bool chunked = false;
+    bool expectContinue = false;
     bool upgrade = false;
-    for (qsizetype start = lineEnd + 1; lineEnd >= 0 && start < size; start = lineEnd + 1) {
+    bool keepAlive = !http10;
+    for (qsizetype start = lineEnd + 1; lineEnd >= 0 && start < head.size(); start = lineEnd + 1) {
         lineEnd = head.indexOf('\n', start);
-        const qsizetype length = (lineEnd < 0 ? size : lineEnd) - start;
-        const char *line = data + start;
-        if (headerIs(line, length, "content-length", 14)) {
+        const QByteArray line = head.mid(start, (lineEnd < 0 ? head.size() : lineEnd) - start).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        m_request.headers.append(qMakePair(name, value));
+        if (headerIs(line, "content-length", 14)) {
             bool ok = false;
-            contentLength = headerValue(line, length, 14).toLongLong(&ok);
+            contentLength = value.toLongLong(&ok);
             if (!ok || contentLength < 0) {
                 reject(400, QStringLiteral("bad_request"), QStringLiteral("Invalid Content-Length header."));
-                return;
+                return false;
             }
-        } else if (headerIs(line, length, "transfer-encoding", 17)) {
-            chunked = headerValue(line, length, 17).toLower().contains("chunked");
-        } else if (headerIs(line, length, "upgrade", 7)) {
-            upgrade = headerValue(line, length, 7).toLower() == "websocket";
+        } else if (headerIs(line, "transfer-encoding", 17)) {
+            chunked = value.toLower().contains("chunked");
+        } else if (headerIs(line, "expect", 6)) {
+            expectContinue = value.toLower() == "100-continue";
+        } else if (headerIs(line, "upgrade", 7)) {
+            upgrade = value.toLower() == "websocket";
+        } else if (headerIs(line, "connection", 10)) {
+            keepAlive = value.toLower().contains("keep-alive") || (!http10 && !value.toLower().contains("close"));
         }
     }
-    if (upgrade) {
-        // The connection becomes a WebSocket: its own pings and the hub manage it from now on.
-        m_state = State::Passthrough;
-        m_idle.stop();
-        return;
+    if (!keepAlive && m_request.header("Connection").toLower() != "close")
+        m_request.headers.append(qMakePair(QByteArray("Connection"), QByteArray("close"))); // HTTP/1.0 without keep-alive
+    if (upgrade && m_server->router().isWebSocketPath(m_request.path)) {
+        reject(400, QStringLiteral("bad_request"), QStringLiteral("A WebSocket upgrade must be the first request on its connection."));
+        return false;
     }
-    m_limit = m_server->bodyLimitFor(m_path);
-    m_bodySeen = 0;
-    if (chunked) {
-        m_state = State::ChunkSize;
-    } else if (contentLength > m_limit) {
+    m_limit = m_server->bodyLimitFor(m_request.path);
+    if (!chunked && contentLength > m_limit) {
         reject(413, QStringLiteral("payload_too_large"),
                QStringLiteral("Request body of %1 bytes is larger than the limit of %2 bytes.").arg(contentLength).arg(m_limit));
+        return false;
+    }
+    if (expectContinue && (chunked || contentLength > 0) && m_buffer.isEmpty())
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    if (chunked) {
+        m_state = State::ChunkSize;
     } else if (contentLength > 0) {
         m_remaining = contentLength;
+        m_request.body.reserve(contentLength);
         m_state = State::Body;
+    } else {
+        dispatch();
     }
+    return true;
+}
+
+void ConnectionGuard::dispatch()
+{
+    m_state = State::Headers;
+    m_remaining = 0;
+    HttpRequest request = std::move(m_request);
+    m_request = HttpRequest{};
+    m_server->handle(std::move(request), m_socket);
 }
 
 void ConnectionGuard::reject(int status, const QString &code, const QString &detail)
 {
     m_state = State::Discard;
-    m_socket->readAll(); // QtHttpServer's parser, connected after us, finds nothing left to buffer
-    m_server->rejectEarly(m_socket, status, code, detail, m_method, m_path);
+    m_buffer.clear();
+    m_socket->readAll();
+    m_server->rejectEarly(m_socket, status, code, detail, m_request.method, m_request.path);
 }
 
 void ConnectionGuard::onIdleTimeout()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/http.h"
+
 #include <QObject>
 #include <QTcpServer>
 #include <QTimer>
@@ -10,10 +12,12 @@ namespace synapscale {
 
 class ApiServer;
 
-// Watches one connection's bytes before QtHttpServer buffers them: it frames requests
-// (Content-Length or chunked), refuses a body over the limit with 413 as soon as that is known,
-// refuses huge headers with 431, and closes the connection when it stays idle too long.
-// It is connected to readyRead before QtHttpServer, and only peeks, so the parser sees the same bytes.
+// Reads one connection's HTTP/1.1 requests. It takes the connection over from QtHttpServer's
+// parser on its first bytes, so every request is parsed once: Content-Length and chunked bodies,
+// 413 as soon as the headers announce more than the limit (before the body is read), 431 for
+// headers over 64 KB, 100-continue, pipelined requests answered in order, and the connection
+// closed when it stays idle. A WebSocket handshake as the first request is handed, unread, to
+// the server's QWebSocketServer.
 class ConnectionGuard : public QObject {
     Q_OBJECT
 public:
@@ -21,15 +25,17 @@ public:
     static ConnectionGuard *of(QTcpSocket *socket);
 
     void requestStarted() { ++m_pending; }
-    void requestFinished() { m_pending = qMax(0, m_pending - 1); m_idle.start(); }
-    bool idle() const { return m_pending == 0 && m_state == State::Headers && m_headerBuffer.isEmpty(); }
+    void requestFinished();
+    bool idle() const { return m_pending == 0 && m_state == State::Headers && m_buffer.isEmpty(); }
 
 private:
     enum class State { Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, ChunkTrailer, Passthrough, Discard };
     void onReadyRead();
-    void consume(const QByteArray &data);
-    void onHeaders(const QByteArray &head);
-    bool readLine(const QByteArray &data, qsizetype &i, QByteArray &line);
+    bool takeOver();
+    void process();
+    bool onHeaders(const QByteArray &head);
+    bool takeLine(QByteArray &line);
+    void dispatch();
     void reject(int status, const QString &code, const QString &detail);
     void onIdleTimeout();
 
@@ -37,14 +43,13 @@ private:
     QTcpSocket *m_socket;
     QTimer m_idle;
     State m_state = State::Headers;
-    QByteArray m_headerBuffer;
-    QByteArray m_line;
-    QByteArray m_method;
-    QString m_path;
+    bool m_owned = false;       // QtHttpServer's parser has been unhooked from this socket
+    QByteArray m_buffer;        // received, not yet parsed
+    HttpRequest m_request;      // being assembled
     qint64 m_remaining = 0;
-    qint64 m_bodySeen = 0;
     qint64 m_limit = 0;
-    int m_pending = 0;
+    int m_pending = 0;          // requests handed over and not yet answered
+    bool m_processQueued = false;
 };
 
 // A QTcpServer that attaches a ConnectionGuard to each socket before handing it to QtHttpServer.

@@ -3,7 +3,7 @@
 #include "api/router.h"
 #include "core/clock.h"
 
-#include <QAbstractHttpServer>
+#include <QWebSocketServer>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -15,13 +15,13 @@ constexpr auto kCloseUnauthorized = QWebSocketProtocol::CloseCode(4401);
 constexpr auto kCloseNotFound = QWebSocketProtocol::CloseCode(4404);
 } // namespace
 
-WebSocketHub::WebSocketHub(QAbstractHttpServer &server, const QString &apiPrefix, TokenCheck check, QObject *parent)
+WebSocketHub::WebSocketHub(QWebSocketServer &server, const QString &apiPrefix, TokenCheck check, QObject *parent)
     : QObject(parent)
     , m_server(server)
     , m_globalPath(apiPrefix + QStringLiteral("/ws/global"))
     , m_check(std::move(check))
 {
-    connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, &WebSocketHub::onNewConnection);
+    connect(&server, &QWebSocketServer::newConnection, this, &WebSocketHub::onNewConnection);
 }
 
 void WebSocketHub::addTo(Router &router, const QString &apiPrefix)
@@ -42,8 +42,8 @@ void WebSocketHub::sendFrame(QWebSocket *socket, const QString &type, const nloh
 
 void WebSocketHub::onNewConnection()
 {
-    while (m_server.hasPendingWebSocketConnections()) {
-        QWebSocket *socket = m_server.nextPendingWebSocketConnection().release();
+    while (m_server.hasPendingConnections()) {
+        QWebSocket *socket = m_server.nextPendingConnection();
         if (!socket)
             continue;
         socket->setParent(this);

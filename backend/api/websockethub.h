@@ -8,8 +8,8 @@
 #include <functional>
 #include <optional>
 
-class QAbstractHttpServer;
 class QWebSocket;
+class QWebSocketServer;
 
 namespace synapscale {
 
@@ -23,7 +23,7 @@ class WebSocketHub : public QObject {
 public:
     using TokenCheck = std::function<std::optional<Principal>(const QByteArray &token)>;
 
-    WebSocketHub(QAbstractHttpServer &server, const QString &apiPrefix, TokenCheck check, QObject *parent = nullptr);
+    WebSocketHub(QWebSocketServer &server, const QString &apiPrefix, TokenCheck check, QObject *parent = nullptr);
     static void addTo(Router &router, const QString &apiPrefix);
 
     void broadcast(const QString &type, const nlohmann::json &data);
@@ -36,7 +36,7 @@ private:
     bool authenticate(QWebSocket *socket, const QByteArray &token);
     static void sendFrame(QWebSocket *socket, const QString &type, const nlohmann::json &data);
 
-    QAbstractHttpServer &m_server;
+    QWebSocketServer &m_server;
     QString m_globalPath;
     TokenCheck m_check;
     QHash<QWebSocket *, std::optional<Principal>> m_clients;
