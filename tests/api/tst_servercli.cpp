@@ -1,5 +1,6 @@
 // synapscale-server as a process: start-up errors and exit codes, serving on SQLite and
 // PostgreSQL, Postgres outages while running, port conflicts, SIGTERM, and secrets kept out of logs.
+#include "storage/database.h"
 #include "support/rawhttp.h"
 #include "support/testsupport.h"
 
@@ -240,6 +241,57 @@ private Q_SLOTS:
         QVERIFY(server.finish());
         QCOMPARE(server.process().exitCode(), 1);
         QVERIFY2(server.stderrText().contains("cannot listen"), server.stderrText().constData());
+    }
+
+    void sqliteSurvivesTheServerKilledDuringWrites()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///%1/killed.db").arg(dir.path());
+        qint64 accepted = 0;
+        for (int round = 0; round < 2; ++round) {
+            ServerProcess server({{QStringLiteral("DEBUG"), QStringLiteral("true")},
+                                  {QStringLiteral("DATABASE_URL"), url},
+                                  {QStringLiteral("RATE_LIMIT_PER_IP"), QStringLiteral("100000")}});
+            const quint16 port = server.waitForPort();
+            QVERIFY2(port != 0, server.stderrText().constData());
+            // Several clients register accounts (each a write transaction) while the server is killed.
+            QList<std::shared_ptr<RawHttp>> clients;
+            for (int i = 0; i < 6; ++i) {
+                auto client = std::make_shared<RawHttp>(port);
+                QVERIFY(client->connectToServer());
+                clients << client;
+            }
+            for (int n = 0; n < 4; ++n) {
+                for (int i = 0; i < clients.size(); ++i) {
+                    const QByteArray body = QStringLiteral(R"({"email":"r%1c%2n%3@example.com","password":"Killed-Server-Pass-9"})")
+                                                .arg(round).arg(i).arg(n).toUtf8();
+                    clients[i]->socket().write("POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                               "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                }
+                QTest::qWait(120);
+            }
+            server.signal(SIGKILL);
+            QVERIFY(server.finish());
+            QCOMPARE(server.process().exitStatus(), QProcess::CrashExit);
+
+            Database db(*DatabaseUrl::parse(url));
+            auto integrity = db.exec(QStringLiteral("PRAGMA integrity_check"));
+            QVERIFY(integrity.ok() && integrity->next());
+            QCOMPARE(integrity->value(0).toString(), QStringLiteral("ok"));
+            auto users = db.exec(QStringLiteral("SELECT COUNT(*) FROM users WHERE email_normalized <> '' AND password_hash LIKE '$argon2id$%'"));
+            QVERIFY(users.ok() && users->next());
+            const qint64 whole = users->value(0).toLongLong();
+            auto all = db.exec(QStringLiteral("SELECT COUNT(*) FROM users"));
+            QVERIFY(all.ok() && all->next());
+            QCOMPARE(all->value(0).toLongLong(), whole); // no half-written account
+            QVERIFY2(whole > accepted, "no account was written before the kill");
+            accepted = whole;
+        }
+        // And the server starts again on it.
+        ServerProcess again({{QStringLiteral("DEBUG"), QStringLiteral("true")}, {QStringLiteral("DATABASE_URL"), url}});
+        const quint16 port = again.waitForPort();
+        QVERIFY(port != 0);
+        QCOMPARE(healthStatus(port), 200);
     }
 
     void postgresGoingAwayGives503ThenRecovers()
