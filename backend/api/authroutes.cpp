@@ -346,15 +346,10 @@ HttpResponse AuthRoutes::revokeApiKey(const HttpRequest &r)
 
 HttpResponse AuthRoutes::adminUsers(const HttpRequest &r)
 {
-    bool skipOk = true;
-    bool limitOk = true;
-    const int skip = r.query.hasQueryItem(QStringLiteral("skip")) ? r.query.queryItemValue(QStringLiteral("skip")).toInt(&skipOk) : 0;
-    const int limit = r.query.hasQueryItem(QStringLiteral("limit")) ? r.query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk) : 50;
+    int skip = 0;
+    int limit = 50;
     json errors = json::array();
-    if (!skipOk || skip < 0)
-        errors.push_back({{"loc", {"query", "skip"}}, {"msg", "Input should be a whole number of at least 0"}, {"type", "int_parsing"}});
-    if (!limitOk || limit < 1 || limit > 200)
-        errors.push_back({{"loc", {"query", "limit"}}, {"msg", "Input should be between 1 and 200"}, {"type", "less_than_equal"}});
+    readPaging(r.query, skip, limit, errors);
     if (!errors.empty())
         return HttpResponse::validation(errors);
     return respond(m_auth.listUsers(*r.principal, skip, limit), [](const Page<User> &page) {

@@ -8,6 +8,8 @@
 #include "api/healthroutes.h"
 #include "api/metrics.h"
 #include "api/websockethub.h"
+#include "api/workflowroutes.h"
+#include "workflow/workflowservice.h"
 #include "core/logger.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
@@ -76,6 +78,8 @@ Result<quint16> BackendHost::start()
     HealthRoutes::addTo(router, context);
     m_docs = DocsRoutes::addTo(router, context);
     AuthRoutes::addTo(router, *m_auth, m_config.apiV1Str);
+    m_workflows = std::make_unique<WorkflowService>(*m_database);
+    WorkflowRoutes::addTo(router, *m_workflows, m_config.apiV1Str);
     WebSocketHub::addTo(router, m_config.apiV1Str);
 
     ServerOptions options;

@@ -16,6 +16,7 @@ class Mailer;
 class DocsRoutes;
 class Metrics;
 class WebSocketHub;
+class WorkflowService;
 
 // Composition root of the backend: opens and migrates the database, builds the route table,
 // serves it, and shuts down gracefully. The headless server runs one on its main thread; the
@@ -54,6 +55,7 @@ private:
     std::shared_ptr<DocsRoutes> m_docs;
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<WorkflowService> m_workflows;
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;
     bool m_shuttingDown = false;

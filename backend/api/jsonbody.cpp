@@ -54,4 +54,16 @@ void JsonBody::allowOnly(std::initializer_list<const char *> names)
     }
 }
 
+void readPaging(const QUrlQuery &query, int &skip, int &limit, nlohmann::json &errors)
+{
+    bool skipOk = true;
+    bool limitOk = true;
+    skip = query.hasQueryItem(QStringLiteral("skip")) ? query.queryItemValue(QStringLiteral("skip")).toInt(&skipOk) : 0;
+    limit = query.hasQueryItem(QStringLiteral("limit")) ? query.queryItemValue(QStringLiteral("limit")).toInt(&limitOk) : 50;
+    if (!skipOk || skip < 0)
+        errors.push_back({{"loc", {"query", "skip"}}, {"msg", "Input should be a whole number of at least 0"}, {"type", "int_parsing"}});
+    if (!limitOk || limit < 1 || limit > 200)
+        errors.push_back({{"loc", {"query", "limit"}}, {"msg", "Input should be between 1 and 200"}, {"type", "less_than_equal"}});
+}
+
 } // namespace synapscale

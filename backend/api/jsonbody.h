@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QString>
+#include <QUrlQuery>
 
 #include <initializer_list>
 #include <optional>
@@ -29,5 +30,8 @@ private:
     nlohmann::json m_errors = nlohmann::json::array();
     bool m_isObject;
 };
+
+// Reads ?skip=&limit= (limit 1..200, default 50), adding a 422 entry to `errors` for each bad one.
+void readPaging(const QUrlQuery &query, int &skip, int &limit, nlohmann::json &errors);
 
 } // namespace synapscale

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace synapscale {
+
+// The stored form of a workflow graph (DESIGN.md): {"schemaVersion":1, "nodes":[…], "edges":[…],
+// "settings":{…}}. normalize() checks the structure and fills defaults; it reports every problem
+// as a FastAPI 422 entry whose loc starts with `locPrefix` (e.g. ["body","definition"]).
+//
+// Checked here: node ids present and unique, names unique (expressions address nodes by name),
+// types non-empty strings, positions [x,y], parameters objects, edges between existing nodes with
+// non-negative integer ports. Not yet checked: whether a node type exists and its parameters fit
+// its schema — that needs the node registry (issue 4).
+namespace WorkflowDefinition {
+nlohmann::json normalize(const nlohmann::json &definition, const nlohmann::json &locPrefix, nlohmann::json &errors);
+} // namespace WorkflowDefinition
+
+} // namespace synapscale
