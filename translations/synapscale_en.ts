@@ -188,6 +188,10 @@
         <source>The server answered with an error (HTTP %1).</source>
         <translation>The server answered with an error (HTTP %1).</translation>
     </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
 </context>
 <context>
     <name>synapscale::DesktopApp</name>

@@ -188,6 +188,10 @@
         <source>The server answered with an error (HTTP %1).</source>
         <translation>O servidor respondeu com um erro (HTTP %1).</translation>
     </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Sua sessão terminou. Entre novamente.</translation>
+    </message>
 </context>
 <context>
     <name>synapscale::DesktopApp</name>

@@ -45,6 +45,7 @@ Page {
             Layout.fillWidth: true
             Layout.maximumWidth: 640
             ComboBox {
+                id: languageBox
                 objectName: "languageBox"
                 Layout.preferredWidth: 280
                 model: AppSettings.languages
@@ -52,6 +53,11 @@ Page {
                 valueRole: "code"
                 Component.onCompleted: currentIndex = indexOfValue(AppSettings.language)
                 onActivated: AppSettings.language = currentValue
+                // The language can also change from elsewhere (command palette, tests): follow it.
+                Connections {
+                    target: AppSettings
+                    function onLanguageChanged() { languageBox.currentIndex = languageBox.indexOfValue(AppSettings.language) }
+                }
                 Accessible.name: qsTr("Language")
             }
         }

@@ -110,6 +110,7 @@ private Q_SLOTS:
         m_app->settings().setLanguage(QStringLiteral("pt_BR"));
         QTRY_COMPARE(nav->property("text").toString(), QStringLiteral("Configurações"));
         QCOMPARE(findItem(window, "navHome")->property("text").toString(), QStringLiteral("Início"));
+        QCOMPARE(findItem(window, "languageBox")->property("currentValue").toString(), QStringLiteral("pt_BR"));
         saveScreenshot(window, QStringLiteral("settings-dark-pt_BR"));
 
         window->setProperty("currentPage", 0);
