@@ -38,21 +38,6 @@ ClientInfo clientOf(const HttpRequest &r)
     return ClientInfo{QString::fromUtf8(r.header("User-Agent")), ip};
 }
 
-template <typename T, typename Ok>
-HttpResponse respond(const Result<T> &result, Ok ok)
-{
-    if (!result)
-        return HttpResponse::fromError(result.error());
-    return ok(result.value());
-}
-
-HttpResponse respond(const Result<void> &result, int status)
-{
-    if (!result)
-        return HttpResponse::fromError(result.error());
-    return HttpResponse::empty(status);
-}
-
 const json kUserSchema = {{"type", "object"},
                           {"properties",
                            {{"id", {{"type", "string"}}},

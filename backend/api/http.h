@@ -56,4 +56,20 @@ struct HttpResponse {
 
 QByteArray reasonPhrase(int status);
 
+// A service result as a response: its error through HttpResponse::fromError, or `ok(value)`.
+template <typename T, typename Ok>
+HttpResponse respond(const Result<T> &result, Ok ok)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    return ok(result.value());
+}
+
+inline HttpResponse respond(const Result<void> &result, int status)
+{
+    if (!result)
+        return HttpResponse::fromError(result.error());
+    return HttpResponse::empty(status);
+}
+
 } // namespace synapscale

@@ -96,14 +96,6 @@ std::optional<WorkflowInput> readInput(const HttpRequest &r, bool withVersion, i
     return input;
 }
 
-template <typename T, typename Ok>
-HttpResponse respond(const Result<T> &result, Ok ok)
-{
-    if (!result)
-        return HttpResponse::fromError(result.error());
-    return ok(result.value());
-}
-
 std::optional<int> versionParam(const HttpRequest &r)
 {
     bool ok = false;
@@ -239,10 +231,7 @@ HttpResponse WorkflowRoutes::update(const HttpRequest &r)
 
 HttpResponse WorkflowRoutes::remove(const HttpRequest &r)
 {
-    auto removed = m_service.remove(*r.principal, r.params.value(QStringLiteral("id")));
-    if (!removed)
-        return HttpResponse::fromError(removed.error());
-    return HttpResponse::empty(204);
+    return respond(m_service.remove(*r.principal, r.params.value(QStringLiteral("id"))), 204);
 }
 
 HttpResponse WorkflowRoutes::versions(const HttpRequest &r)

@@ -604,20 +604,10 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QTemporaryDir dir;
-    int failures = 0;
-    QStringList backends{QStringLiteral("sqlite")};
-    if (!test::postgresUrl().isEmpty())
-        backends << QStringLiteral("postgres");
-    else if (test::postgresRequired())
-        qFatal("SYNAPSCALE_REQUIRE_POSTGRES=1 but SYNAPSCALE_TEST_PG_URL is not set");
-    for (const auto &backend : backends) {
-        g_backend = backend;
-        std::printf("=== %s ===\n", qPrintable(backend));
+    return test::runOnEveryDatabase(argc, argv, g_backend, [](int c, char **v) {
         TestAuth test;
-        failures += QTest::qExec(&test, argc, argv);
-    }
-    return failures;
+        return QTest::qExec(&test, c, v);
+    });
 }
 
 #include "tst_auth.moc"

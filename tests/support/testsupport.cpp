@@ -4,6 +4,8 @@
 
 #include <QUuid>
 
+#include <cstdio>
+
 namespace synapscale::test {
 
 bool postgresRequired()
@@ -43,6 +45,22 @@ void dropSchema(const TestDatabase &db)
         return;
     Database admin(db.url);
     (void)admin.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(db.schema));
+}
+
+int runOnEveryDatabase(int argc, char **argv, QString &backend, const std::function<int(int, char **)> &makeAndRun)
+{
+    QStringList backends{QStringLiteral("sqlite")};
+    if (!postgresUrl().isEmpty())
+        backends << QStringLiteral("postgres");
+    else if (postgresRequired())
+        qFatal("SYNAPSCALE_REQUIRE_POSTGRES=1 but SYNAPSCALE_TEST_PG_URL is not set");
+    int failures = 0;
+    for (const auto &name : backends) {
+        backend = name;
+        std::printf("=== %s ===\n", qPrintable(name));
+        failures += makeAndRun(argc, argv);
+    }
+    return failures;
 }
 
 } // namespace synapscale::test

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
+
 namespace synapscale::test {
 
 // A database the storage tests run against: a fresh SQLite file, or a fresh schema in the
@@ -24,5 +26,10 @@ bool postgresRequired();
 QString postgresUrl();
 // Drops a test schema from Postgres (no-op on SQLite).
 void dropSchema(const TestDatabase &db);
+
+// main() of a test that runs whole on each database: sets `backend` to "sqlite", then
+// "postgres" when available (required when SYNAPSCALE_REQUIRE_POSTGRES=1), running
+// makeAndRun(argc, argv) each time; returns the summed failures.
+int runOnEveryDatabase(int argc, char **argv, QString &backend, const std::function<int(int, char **)> &makeAndRun);
 
 } // namespace synapscale::test
