@@ -115,6 +115,15 @@ bool ConnectionGuard::takeLine(QByteArray &line)
     return true;
 }
 
+bool ConnectionGuard::takeBody()
+{
+    const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
+    m_request.body.append(m_buffer.constData(), take);
+    m_buffer.remove(0, take);
+    m_remaining -= take;
+    return m_remaining == 0;
+}
+
 void ConnectionGuard::process()
 {
     while (m_pending == 0 && m_state != State::Discard && m_state != State::Passthrough) {
@@ -141,16 +150,11 @@ void ConnectionGuard::process()
                 return;
             break;
         }
-        case State::Body: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
-            m_request.body.append(m_buffer.constData(), take);
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case State::Body:
+            if (!takeBody())
                 return;
             dispatch();
             break;
-        }
         case State::ChunkSize: {
             QByteArray line;
             if (!takeLine(line))
@@ -170,16 +174,11 @@ void ConnectionGuard::process()
             m_state = size == 0 ? State::ChunkTrailer : State::ChunkData;
             break;
         }
-        case State::ChunkData: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size());
-            m_request.body.append(m_buffer.constData(), take);
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case State::ChunkData:
+            if (!takeBody())
                 return;
             m_state = State::ChunkDataEnd;
             break;
-        }
         case State::ChunkDataEnd: {
             QByteArray line;
             if (!takeLine(line))

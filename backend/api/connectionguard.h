@@ -35,6 +35,7 @@ private:
     void process();
     bool onHeaders(const QByteArray &head);
     bool takeLine(QByteArray &line);
+    bool takeBody(); // moves up to m_remaining buffered bytes into the body; true when complete
     void dispatch();
     void reject(int status, const QString &code, const QString &detail);
     void onIdleTimeout();
