@@ -43,6 +43,9 @@ struct ExecutionRecord {
     QString startedAt;
     QString finishedAt;
     qint64 durationMs = -1; // -1 while unfinished
+    QString retryOf;
+    QString waitUntil;
+    QByteArray state;       // a parked execution's engine state (JSON)
 };
 
 struct NodeRunRecord {

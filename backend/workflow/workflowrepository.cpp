@@ -15,6 +15,7 @@ using rows::one;
 using rows::all;
 using rows::affected;
 using rows::sql;
+using rows::done;
 const auto countOf = rows::scalar;
 constexpr auto kWorkflowColumns = "id, owner_id, name, description, tags, active, version, definition, created_at, updated_at";
 constexpr auto kInsertWorkflow = "INSERT INTO workflows (id, owner_id, name, description, tags, active, version, definition, "
@@ -39,9 +40,18 @@ constexpr auto kSelectVersion = "SELECT v.workflow_id, v.version, v.name, v.defi
                                 "WHERE v.workflow_id = ? AND w.owner_id = ? AND v.version = ?";
 
 constexpr auto kExecutionColumns = "id, workflow_id, owner_id, workflow_version, status, mode, priority, input, error, created_at, "
-                                   "started_at, finished_at, duration_ms";
+                                   "started_at, finished_at, duration_ms, retry_of, wait_until, state";
 constexpr auto kInsertExecution = "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, input, "
-                                  "error, created_at, started_at, finished_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, NULL)";
+                                  "error, created_at, started_at, finished_at, duration_ms, retry_of) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, NULL, ?)";
+constexpr auto kFinishExecution = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ?, state = NULL, "
+                                  "wait_until = NULL WHERE id = ?";
+constexpr auto kMarkWaiting = "UPDATE executions SET status = 'waiting', state = ?, wait_until = ? WHERE id = ?";
+constexpr auto kSelectWithStatus = "SELECT %1 FROM executions WHERE status = ? ORDER BY priority DESC, created_at";
+constexpr auto kRequeue = "UPDATE executions SET status = 'queued', started_at = NULL, state = NULL, wait_until = NULL WHERE id = ?";
+constexpr auto kDeleteNodeRuns = "DELETE FROM execution_node_runs WHERE execution_id = ?";
+constexpr auto kInsertFinishedNodeRun = "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, "
+                                        "started_at, finished_at, items_in, items_out, error, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto kSelectExecution = "SELECT %1 FROM executions WHERE id = ? AND owner_id = ?";
 constexpr auto kExecutionWhere = "FROM executions WHERE owner_id = ? AND (? = '' OR workflow_id = ?) AND (? = '' OR status = ?)";
 constexpr auto kExecutionOrder = " ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
@@ -106,6 +116,9 @@ ExecutionRecord executionFrom(const QSqlQuery &q)
     e.startedAt = q.value(10).toString();
     e.finishedAt = q.value(11).toString();
     e.durationMs = q.value(12).isNull() ? -1 : q.value(12).toLongLong();
+    e.retryOf = q.value(13).toString();
+    e.waitUntil = q.value(14).toString();
+    e.state = q.value(15).toString().toUtf8();
     return e;
 }
 
@@ -229,7 +242,7 @@ Result<ExecutionRecord> ExecutionRepository::create(ExecutionRecord e)
         e.id = newId();
     e.createdAt = nowIso();
     auto q = m_db.exec(QString::fromLatin1(kInsertExecution), {e.id, e.workflowId, e.ownerId, e.workflowVersion, e.status, e.mode,
-                                                               e.priority, nullable(e.input), e.createdAt});
+                                                               e.priority, nullable(e.input), e.createdAt, nullable(e.retryOf)});
     if (!q)
         return q.error();
     return e;
@@ -289,6 +302,38 @@ Result<int> ExecutionRepository::failInterrupted(const QString &reason)
     if (!q)
         return q.error();
     return q->numRowsAffected();
+}
+
+Result<void> ExecutionRepository::finish(const QString &id, const QString &status, const QString &error, const QString &finishedAt,
+                                         qint64 durationMs)
+{
+    return done(m_db.exec(QString::fromLatin1(kFinishExecution), {status, nullable(error), finishedAt, qMax<qint64>(0, durationMs), id}));
+}
+
+Result<void> ExecutionRepository::insertNodeRun(const NodeRunRecord &run)
+{
+    return done(m_db.exec(QString::fromLatin1(kInsertFinishedNodeRun),
+                          {run.id.isEmpty() ? newId() : run.id, run.executionId, run.nodeId, run.name, run.runIndex, run.status,
+                           run.startedAt, nullable(run.finishedAt), run.itemsIn, run.itemsOut, nullable(run.error), nullable(run.output)}));
+}
+
+Result<void> ExecutionRepository::markWaiting(const QString &id, const QByteArray &state, const QString &waitUntil)
+{
+    return done(m_db.exec(QString::fromLatin1(kMarkWaiting), {QString::fromUtf8(state), waitUntil, id}));
+}
+
+Result<QList<ExecutionRecord>> ExecutionRepository::withStatus(const QString &status)
+{
+    return all<ExecutionRecord>(m_db.exec(sql(kSelectWithStatus, kExecutionColumns), {status}), executionFrom);
+}
+
+Result<void> ExecutionRepository::requeue(const QString &id)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        if (auto q = m_db.exec(QString::fromLatin1(kDeleteNodeRuns), {id}); !q)
+            return q.error();
+        return done(m_db.exec(QString::fromLatin1(kRequeue), {id}));
+    });
 }
 
 Result<NodeRunRecord> ExecutionRepository::addNodeRun(NodeRunRecord run)

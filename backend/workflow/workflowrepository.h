@@ -61,6 +61,14 @@ public:
     // Start-up recovery: executions left running by a crash.
     Result<int> failInterrupted(const QString &reason);
 
+    // Direct forms the engine uses: the duration it measured, one insert per finished node run.
+    Result<void> finish(const QString &id, const QString &status, const QString &error, const QString &finishedAt, qint64 durationMs);
+    Result<void> insertNodeRun(const NodeRunRecord &run);
+    Result<void> markWaiting(const QString &id, const QByteArray &state, const QString &waitUntil);
+    // Recovery at start-up, across owners.
+    Result<QList<ExecutionRecord>> withStatus(const QString &status);
+    Result<void> requeue(const QString &id);
+
     Result<NodeRunRecord> addNodeRun(NodeRunRecord run);
     Result<void> finishNodeRun(const NodeRunRecord &run);
     Result<QList<NodeRunRecord>> nodeRuns(const QString &executionId);

@@ -1,0 +1,410 @@
+#include "expressions.h"
+
+#include "engine/scriptengine.h"
+
+#include <QJSEngine>
+#include <QObject>
+
+namespace synapscale {
+
+namespace {
+
+// A piece of a parameter text: literal text or the source of one {{ }} expression.
+struct Segment {
+    bool expression = false;
+    std::string text;
+    std::size_t start = 0; // offset of "{{" (or of the literal) in the original text
+    std::size_t end = 0;   // one past "}}"
+};
+
+// Splits "a {{ x }} b" into segments. The closing "}}" is searched outside string literals and
+// nested braces, so {{ {a: {b: 1}} }} and {{ "}}" }} work. An unclosed "{{" stays literal text.
+std::vector<Segment> splitTemplate(const std::string &text)
+{
+    std::vector<Segment> out;
+    std::size_t pos = 0;
+    std::size_t literalStart = 0;
+    while (pos < text.size()) {
+        const std::size_t open = text.find("{{", pos);
+        if (open == std::string::npos)
+            break;
+        std::size_t i = open + 2;
+        int depth = 0;
+        char quote = 0;
+        std::size_t close = std::string::npos;
+        for (; i < text.size(); ++i) {
+            const char c = text[i];
+            if (quote) {
+                if (c == '\\')
+                    ++i;
+                else if (c == quote)
+                    quote = 0;
+                continue;
+            }
+            if (c == '"' || c == '\'' || c == '`')
+                quote = c;
+            else if (c == '{')
+                ++depth;
+            else if (c == '}') {
+                if (depth == 0 && i + 1 < text.size() && text[i + 1] == '}') {
+                    close = i;
+                    break;
+                }
+                if (depth > 0)
+                    --depth;
+            }
+        }
+        if (close == std::string::npos)
+            break;
+        if (open > literalStart)
+            out.push_back({false, text.substr(literalStart, open - literalStart), literalStart, open});
+        out.push_back({true, text.substr(open + 2, close - open - 2), open, close + 2});
+        pos = literalStart = close + 2;
+    }
+    if (literalStart < text.size())
+        out.push_back({false, text.substr(literalStart), literalStart, text.size()});
+    return out;
+}
+
+std::string trimmed(const std::string &s)
+{
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos)
+        return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+// `$json.a.b`, `$json["a"][0]`: resolved without JavaScript. Returns false when the expression
+// is anything else. A missing key yields `undefined` (nullopt).
+bool fastPath(const std::string &expr, const Json &item, std::optional<Json> &result)
+{
+    if (expr.rfind("$json", 0) != 0)
+        return false;
+    const Json *cur = &item;
+    std::size_t i = 5;
+    bool missing = false;
+    while (i < expr.size()) {
+        std::string key;
+        std::optional<std::size_t> index;
+        if (expr[i] == '.') {
+            std::size_t j = i + 1;
+            while (j < expr.size() && (std::isalnum(static_cast<unsigned char>(expr[j])) || expr[j] == '_' || expr[j] == '$'))
+                ++j;
+            if (j == i + 1 || std::isdigit(static_cast<unsigned char>(expr[i + 1])))
+                return false;
+            key = expr.substr(i + 1, j - i - 1);
+            i = j;
+        } else if (expr[i] == '[') {
+            std::size_t j = i + 1;
+            if (j < expr.size() && (expr[j] == '"' || expr[j] == '\'')) {
+                const char q = expr[j];
+                const std::size_t endq = expr.find(q, j + 1);
+                if (endq == std::string::npos || endq + 1 >= expr.size() || expr[endq + 1] != ']')
+                    return false;
+                key = expr.substr(j + 1, endq - j - 1);
+                if (key.find('\\') != std::string::npos)
+                    return false;
+                i = endq + 2;
+            } else {
+                std::size_t k = j;
+                while (k < expr.size() && std::isdigit(static_cast<unsigned char>(expr[k])))
+                    ++k;
+                if (k == j || k >= expr.size() || expr[k] != ']')
+                    return false;
+                index = std::stoull(expr.substr(j, k - j));
+                i = k + 1;
+            }
+        } else {
+            return false;
+        }
+        if (missing)
+            return false; // property of undefined: let JavaScript produce its TypeError
+        if (index) {
+            if (cur->is_array() && *index < cur->size())
+                cur = &(*cur)[*index];
+            else if (cur->is_array() || cur->is_object())
+                missing = true;
+            else
+                return false;
+        } else if (cur->is_object()) {
+            auto it = cur->find(key);
+            if (it == cur->end())
+                missing = true;
+            else
+                cur = &*it;
+        } else {
+            return false; // strings have properties too (length): JavaScript knows them
+        }
+    }
+    if (missing)
+        result.reset();
+    else
+        result = *cur;
+    return true;
+}
+
+std::string asText(const Json &v)
+{
+    if (v.is_null())
+        return {};
+    if (v.is_string())
+        return v.get<std::string>();
+    return v.dump();
+}
+
+} // namespace
+
+// Exposed to scripts as `__bridge`: hands them the node run's data as JavaScript values, each
+// converted once per node run.
+class ExpressionBridge : public QObject {
+    Q_OBJECT
+public:
+    const ExpressionScope *scope = nullptr;
+    std::size_t index = 0;
+    QJSValue inputCache;
+    QHash<QString, QJSValue> nodeCache;
+
+    Q_INVOKABLE QJSValue inputItems()
+    {
+        if (inputCache.isUndefined())
+            inputCache = ScriptEngine::forThisThread().toJs(scope && scope->input ? Json(*scope->input) : Json::array());
+        return inputCache;
+    }
+    Q_INVOKABLE QJSValue nodeItems(const QString &name)
+    {
+        auto it = nodeCache.constFind(name);
+        if (it != nodeCache.constEnd())
+            return *it;
+        const Items *items = scope && scope->nodeItems ? scope->nodeItems(name.toStdString()) : nullptr;
+        QJSValue value = items ? ScriptEngine::forThisThread().toJs(Json(*items)) : QJSValue(QJSValue::NullValue);
+        nodeCache.insert(name, value);
+        return value;
+    }
+    Q_INVOKABLE int itemIndex() const { return int(index); }
+};
+
+namespace {
+constexpr auto kContextFactory = R"JS(
+(function (bridge) {
+    var ctx = {};
+    ctx.input = {
+        all: function () { return bridge.inputItems(); },
+        first: function () { return bridge.inputItems()[0]; },
+        last: function () { var a = bridge.inputItems(); return a[a.length - 1]; },
+        get item() { return bridge.inputItems()[bridge.itemIndex()]; }
+    };
+    ctx.ref = function (name) {
+        var items = bridge.nodeItems(String(name));
+        if (items === null || items === undefined)
+            throw new Error("Referenced node \"" + name + "\" has not run in this execution");
+        var i = bridge.itemIndex();
+        var it = items[i] !== undefined ? items[i] : items[0];
+        return {
+            json: it ? it.json : {},
+            item: it,
+            first: function () { return items[0]; },
+            last: function () { return items[items.length - 1]; },
+            all: function () { return items; },
+            itemMatching: function (k) { return items[k]; },
+            isExecuted: true
+        };
+    };
+    ctx.node = new Proxy({}, { get: function (t, name) { return ctx.ref(name); } });
+    return ctx;
+})
+)JS";
+
+struct ThreadState {
+    ExpressionBridge bridge;
+    QJSValue context; // {input, ref, node}
+};
+
+ThreadState &threadState()
+{
+    // The engine first, so it is destroyed after the values that point into it.
+    ScriptEngine::forThisThread();
+    thread_local ThreadState state;
+    if (state.context.isUndefined()) {
+        auto &engine = ScriptEngine::forThisThread();
+        QJSValue factory = engine.js().evaluate(QString::fromLatin1(kContextFactory));
+        state.context = factory.call({engine.js().newQObject(&state.bridge)});
+        QJSEngine::setObjectOwnership(&state.bridge, QJSEngine::CppOwnership);
+    }
+    return state;
+}
+} // namespace
+
+struct ExpressionSession::Private {
+    const ExpressionScope &scope;
+    ThreadState &state;
+    QJSValue execution;
+    QJSValue workflow;
+    QJSValue vars;
+    bool built = false;
+};
+
+void ExpressionSession::buildGlobals()
+{
+    if (d->built)
+        return;
+    auto &engine = ScriptEngine::forThisThread();
+    d->execution = engine.toJs({{"id", d->scope.executionId}, {"mode", d->scope.mode}});
+    d->workflow = engine.toJs({{"id", d->scope.workflowId}, {"name", d->scope.workflowName}});
+    d->vars = engine.toJs(d->scope.vars);
+    d->built = true;
+}
+
+Result<Json> ExpressionSession::runScript(const std::string &body, std::optional<std::size_t> itemIndex, const std::string &where)
+{
+    auto &engine = ScriptEngine::forThisThread();
+    buildGlobals();
+    const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, items) {\n")
+                           + QString::fromStdString(body) + QStringLiteral("\n})");
+    auto fn = engine.compiled(source);
+    if (!fn)
+        return Error::make(QStringLiteral("code_error"), QString::fromStdString(where) + QStringLiteral(": syntax error: ") + fn.error().message);
+    static const Json emptyItem = Json::object();
+    const Items *input = d->scope.input;
+    const std::size_t index = itemIndex.value_or(0);
+    const Json &item = itemIndex && input && index < input->size() && (*input)[index].contains("json") ? (*input)[index]["json"] : emptyItem;
+    d->state.bridge.index = index;
+    const QJSValue ctx = d->state.context;
+    const QJSValue inputObject = ctx.property(QStringLiteral("input"));
+    QJSValue items = d->state.bridge.inputItems();
+    QJSValue result = fn->call({itemIndex ? engine.toJs(item) : QJSValue(QJSValue::UndefinedValue), QJSValue(double(index)), inputObject,
+                                ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution, d->workflow,
+                                d->vars, items});
+    const bool threw = engine.js().hasError();
+    if (threw)
+        result = engine.js().catchError();
+    if (engine.wasInterrupted())
+        return Error::make(QStringLiteral("code_timeout"),
+                           QString::fromStdString(where) + QStringLiteral(": the script was stopped (time limit reached or execution cancelled)"));
+    if (threw || result.isError())
+        return Error::make(QStringLiteral("code_error"), QString::fromStdString(where) + QStringLiteral(": ") + ScriptEngine::errorText(result, 1));
+    if (result.isUndefined())
+        return Json();
+    return engine.fromJs(result);
+}
+
+ExpressionSession::ExpressionSession(const ExpressionScope &scope)
+    : d(new Private{scope, threadState(), {}, {}, {}, false})
+{
+    d->state.bridge.scope = &scope;
+    d->state.bridge.inputCache = QJSValue();
+    d->state.bridge.nodeCache.clear();
+}
+
+ExpressionSession::~ExpressionSession()
+{
+    d->state.bridge.scope = nullptr;
+    d->state.bridge.inputCache = QJSValue();
+    d->state.bridge.nodeCache.clear();
+}
+
+bool ExpressionSession::containsExpression(const std::string &text)
+{
+    return text.find("{{") != std::string::npos;
+}
+
+bool ExpressionSession::containsExpression(const Json &value)
+{
+    if (value.is_string())
+        return containsExpression(value.get_ref<const std::string &>());
+    if (value.is_array() || value.is_object()) {
+        for (const auto &v : value) {
+            if (containsExpression(v))
+                return true;
+        }
+    }
+    return false;
+}
+
+Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemIndex, const std::string &where)
+{
+    if (value.is_array()) {
+        Json out = Json::array();
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            auto v = evaluate(value[i], itemIndex, where);
+            if (!v)
+                return v;
+            out.push_back(std::move(*v));
+        }
+        return out;
+    }
+    if (value.is_object()) {
+        Json out = Json::object();
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            auto v = evaluate(it.value(), itemIndex, where);
+            if (!v)
+                return v;
+            out[it.key()] = std::move(*v);
+        }
+        return out;
+    }
+    if (!value.is_string() || !containsExpression(value.get_ref<const std::string &>()))
+        return value;
+
+    const std::string &text = value.get_ref<const std::string &>();
+    const auto segments = splitTemplate(text);
+    static const Json emptyItem = Json::object();
+    const Items *input = d->scope.input;
+    const Json &item = input && itemIndex < input->size() && (*input)[itemIndex].contains("json") ? (*input)[itemIndex]["json"] : emptyItem;
+
+    auto evalOne = [&](const Segment &segment) -> Result<std::optional<Json>> {
+        const std::string expr = trimmed(segment.text);
+        std::optional<Json> fast;
+        if (fastPath(expr, item, fast))
+            return fast;
+        auto &engine = ScriptEngine::forThisThread();
+        buildGlobals();
+        const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars) { return (")
+                               + QString::fromStdString(expr) + QStringLiteral("\n); })");
+        const std::string position = "{{" + segment.text + "}} at characters " + std::to_string(segment.start + 1) + "-"
+                                     + std::to_string(segment.end);
+        auto fn = engine.compiled(source);
+        if (!fn)
+            return nodeError("Expression error in '" + where + "': " + fn.error().message.toStdString() + " in " + position);
+        d->state.bridge.index = itemIndex;
+        const QJSValue ctx = d->state.context;
+        QJSValue result = fn->call({engine.toJs(item), QJSValue(double(itemIndex)), ctx.property(QStringLiteral("input")),
+                                    ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution,
+                                    d->workflow, d->vars});
+        if (engine.wasInterrupted())
+            return nodeError("Expression in '" + where + "' was stopped (time limit or cancellation) in " + position);
+        const bool threw = engine.js().hasError();
+        if (threw)
+            result = engine.js().catchError();
+        if (threw || result.isError())
+            return nodeError("Expression error in '" + where + "': " + ScriptEngine::errorText(result).toStdString() + " in "
+                             + position);
+        if (result.isUndefined())
+            return std::optional<Json>();
+        return std::optional<Json>(engine.fromJs(result));
+    };
+
+    if (segments.size() == 1 && segments[0].expression) {
+        auto v = evalOne(segments[0]);
+        if (!v)
+            return v.error();
+        return v->value_or(Json());
+    }
+    std::string out;
+    for (const auto &segment : segments) {
+        if (!segment.expression) {
+            out += segment.text;
+            continue;
+        }
+        auto v = evalOne(segment);
+        if (!v)
+            return v.error();
+        if (*v)
+            out += asText(**v);
+    }
+    return Json(std::move(out));
+}
+
+} // namespace synapscale
+
+#include "expressions.moc"
