@@ -256,6 +256,8 @@ void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpRe
         for (const auto &[key, value] : form.queryItems(QUrl::FullyDecoded))
             object[key.toStdString()] = value.toStdString();
         request.json = std::move(object);
+    } else if (route.jsonBody && route.optionalBody && request.body.trimmed().isEmpty()) {
+        request.json = nullptr;
     } else if (route.jsonBody) {
         if (request.body.trimmed().isEmpty()) {
             responder.send(HttpResponse::validation(nlohmann::json::array(
@@ -389,6 +391,15 @@ HttpResponder::~HttpResponder()
 {
     if (!m_sent && m_trace)
         send(HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The request was dropped without an answer.")));
+}
+
+void HttpResponder::sendQueued(const std::shared_ptr<HttpResponder> &held, HttpResponse response)
+{
+    QPointer<ApiServer> server = held->m_server;
+    if (!server)
+        return;
+    QMetaObject::invokeMethod(server, [held, response = std::move(response)]() mutable { held->send(std::move(response)); },
+                              Qt::QueuedConnection);
 }
 
 bool HttpResponder::clientConnected() const

@@ -9,12 +9,21 @@
 #include "api/metrics.h"
 #include "api/websockethub.h"
 #include "api/workflowroutes.h"
+#include "api/executionroutes.h"
+#include "api/noderoutes.h"
+#include "api/webhookroutes.h"
+#include "engine/executionengine.h"
+#include "workflow/executionservice.h"
+#include "workflow/executionstore.h"
+#include "workflow/scheduler.h"
+#include "workflow/workflowtriggers.h"
 #include "workflow/workflowservice.h"
 #include "core/logger.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
 #include "workflow/workflowrepository.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace synapscale {
@@ -42,10 +51,6 @@ Result<void> BackendHost::openDatabase()
     auto applied = migrator.migrate();
     if (!applied)
         return applied.error();
-    // Executions a crash left "running" can never finish now; say so instead of leaving them hanging.
-    ExecutionRepository executions(*m_database);
-    if (auto interrupted = executions.failInterrupted(QStringLiteral("interrupted")); interrupted && *interrupted > 0)
-        Log::warning(QStringLiteral("marked %1 interrupted execution(s) as failed").arg(*interrupted));
     return {};
 }
 
@@ -80,6 +85,21 @@ Result<quint16> BackendHost::start()
     AuthRoutes::addTo(router, *m_auth, m_config.apiV1Str);
     m_workflows = std::make_unique<WorkflowService>(*m_database);
     WorkflowRoutes::addTo(router, *m_workflows, m_config.apiV1Str);
+
+    EngineOptions engineOptions;
+    engineOptions.workers = m_config.workers;
+    engineOptions.queueCapacity = m_config.queueSize;
+    engineOptions.scriptTimeoutMs = m_config.codeTimeoutS * 1000;
+    m_engine = std::make_unique<ExecutionEngine>(engineOptions);
+    m_executionStore = std::make_unique<DatabaseExecutionStore>(*m_database);
+    m_executions = std::make_unique<ExecutionService>(*m_database, *m_engine);
+    m_scheduler = new Scheduler(*m_database, *m_executions, this);
+    m_triggers = std::make_unique<WorkflowTriggers>(*m_database, *m_executions, *m_scheduler);
+    m_workflows->onSaved = [triggers = m_triggers.get()](const WorkflowRecord &w) { triggers->workflowSaved(w); };
+    m_workflows->onRemoved = [triggers = m_triggers.get()](const QString &id) { triggers->workflowRemoved(id); };
+    NodeRoutes::addTo(router, m_config.apiV1Str);
+    ExecutionRoutes::addTo(router, *m_executions, *m_triggers, m_config.apiV1Str);
+    WebhookRoutes::addTo(router, *m_executions, *m_triggers);
     WebSocketHub::addTo(router, m_config.apiV1Str);
 
     ServerOptions options;
@@ -97,6 +117,40 @@ Result<quint16> BackendHost::start()
         auto principal = auth->authenticateAccessToken(token);
         return principal ? std::optional<Principal>(*principal) : std::nullopt;
     }, this);
+
+    // Engine events reach WebSocket clients on this thread, in the order they happened.
+    ExecutionRun::Hooks hooks = m_engine->hooks();
+    hooks.store = m_executionStore.get();
+    QPointer<WebSocketHub> hub(m_hub);
+    hooks.event = [hub](const ExecutionEvent &event) {
+        if (!hub)
+            return;
+        QMetaObject::invokeMethod(hub, [hub, event] {
+            if (hub)
+                hub->publish(event.ownerId, event.executionId, event.type, event.data);
+        }, Qt::QueuedConnection);
+    };
+    m_engine->setHooks(hooks);
+    ExecutionService *executions = m_executions.get();
+    m_hub->setSnapshotProvider([executions](const Principal &who, const QString &id) -> Result<nlohmann::json> {
+        if (auto run = executions->live(id)) {
+            if (run->request().ownerId != who.userId)
+                return Error::make(QStringLiteral("not_found"), QString());
+            return run->snapshot();
+        }
+        auto stored = executions->get(who, id);
+        if (!stored)
+            return stored.error();
+        nlohmann::json nodes = nlohmann::json::array();
+        for (const auto &n : (*stored)["nodes"])
+            nodes.push_back({{"node_id", n["node_id"]}, {"name", n["name"]}, {"run_index", n["run_index"]}, {"status", n["status"]},
+                             {"items_out", n["items_out"]}, {"error", n["error"]}});
+        return nlohmann::json{{"execution_id", id.toStdString()}, {"workflow_id", (*stored)["workflow_id"]}, {"status", (*stored)["status"]},
+                              {"error", (*stored)["error"]}, {"nodes", nodes}};
+    });
+    m_executions->recover();
+    if (const int active = m_triggers->loadActive(); active > 0)
+        Log::info(QStringLiteral("%1 active workflow(s) registered").arg(active));
 
     const QHostAddress address = m_config.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
                                                                             : QHostAddress(m_config.host);
@@ -133,6 +187,8 @@ void BackendHost::finishShutdown()
         return;
     if (m_server)
         m_server->closeAllConnections();
+    if (m_engine)
+        m_engine->shutdown(m_config.shutdownTimeoutS * 1000);
     m_database->closeThisThread();
     m_database.reset();
     Log::info(QStringLiteral("stopped"));

@@ -17,6 +17,11 @@ class DocsRoutes;
 class Metrics;
 class WebSocketHub;
 class WorkflowService;
+class ExecutionEngine;
+class ExecutionService;
+class ExecutionStore;
+class Scheduler;
+class WorkflowTriggers;
 
 // Composition root of the backend: opens and migrates the database, builds the route table,
 // serves it, and shuts down gracefully. The headless server runs one on its main thread; the
@@ -42,6 +47,9 @@ public:
     // Valid after start().
     AuthService &auth() { return *m_auth; }
     Mailer &mailer() { return *m_mailer; }
+    ExecutionEngine &engine() { return *m_engine; }
+    ExecutionService &executions() { return *m_executions; }
+    WorkflowTriggers &triggers() { return *m_triggers; }
 
 Q_SIGNALS:
     void stopped();
@@ -56,6 +64,11 @@ private:
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<WorkflowService> m_workflows;
+    std::unique_ptr<ExecutionStore> m_executionStore;
+    std::unique_ptr<ExecutionEngine> m_engine;
+    std::unique_ptr<ExecutionService> m_executions;
+    Scheduler *m_scheduler = nullptr;
+    std::unique_ptr<WorkflowTriggers> m_triggers;
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;
     bool m_shuttingDown = false;

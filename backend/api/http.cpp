@@ -56,10 +56,14 @@ HttpResponse HttpResponse::fromError(const Error &e)
         {QStringLiteral("token_expired"), 401},       {QStringLiteral("bad_request"), 400},
         {QStringLiteral("invalid_token"), 400},       {QStringLiteral("wrong_password"), 400},
         {QStringLiteral("validation_error"), 422},    {QStringLiteral("too_large"), 413},
-        {QStringLiteral("rate_limited"), 429},
+        {QStringLiteral("rate_limited"), 429},        {QStringLiteral("no_trigger"), 422},
+        {QStringLiteral("unknown_node_type"), 422},   {QStringLiteral("queue_full"), 503},
+        {QStringLiteral("unavailable"), 503},         {QStringLiteral("invalid_state"), 409},
     };
     const int status = statusByCode.value(e.code, 500);
-    if (status == 422) {
+    if (status == 503)
+        return error(503, e.code, e.message).withHeader("Retry-After", "1");
+    if (status == 422 && e.code == QLatin1String("validation_error")) {
         return validation(nlohmann::json::array({{{"loc", e.field.isEmpty() ? nlohmann::json{"body"} : nlohmann::json{"body", e.field.toStdString()}},
                                                   {"msg", e.message.toStdString()},
                                                   {"type", "value_error"}}}));

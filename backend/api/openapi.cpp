@@ -26,7 +26,7 @@ nlohmann::json response(const std::string &description, const nlohmann::json &sc
 nlohmann::json buildOpenApi(const Router &router, const QString &title, const QString &version, const QString &description)
 {
     nlohmann::json paths = nlohmann::json::object();
-    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)\\*?\\}"));
     for (const auto &route : router.routes()) {
         if (!route.documented)
             continue;
@@ -74,7 +74,7 @@ nlohmann::json buildOpenApi(const Router &router, const QString &title, const QS
             op["security"] = {{{"bearerAuth", nlohmann::json::array()}}, {{"apiKeyAuth", nlohmann::json::array()}}};
         }
         op["responses"] = responses;
-        paths[route.pattern.toStdString()][QString::fromLatin1(route.method).toLower().toStdString()] = op;
+        paths[QString(route.pattern).replace(QStringLiteral("*}"), QStringLiteral("}")).toStdString()][QString::fromLatin1(route.method).toLower().toStdString()] = op;
     }
     for (const auto &pattern : router.webSocketPatterns()) {
         paths[pattern.toStdString()]["get"] = {

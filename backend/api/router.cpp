@@ -14,7 +14,12 @@ Router::CompiledPattern Router::compile(const QString &pattern)
     CompiledPattern c;
     for (const auto &segment : pattern.split(QLatin1Char('/'))) {
         const bool param = segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
-        c.segments << (param ? segment.mid(1, segment.size() - 2) : segment);
+        QString name = param ? segment.mid(1, segment.size() - 2) : segment;
+        if (param && name.endsWith(QLatin1Char('*'))) {
+            name.chop(1);
+            c.tail = true;
+        }
+        c.segments << name;
         c.isParam << param;
     }
     return c;
@@ -35,6 +40,29 @@ void Router::addWebSocket(const QString &pattern, const QString &)
 
 bool Router::matches(const CompiledPattern &pattern, const QList<QStringView> &path, QHash<QString, QString> *params)
 {
+    if (pattern.tail) {
+        const qsizetype fixed = pattern.segments.size() - 1;
+        if (path.size() < pattern.segments.size())
+            return false;
+        for (qsizetype i = 0; i < fixed; ++i) {
+            if (!pattern.isParam[i] && pattern.segments[i] != path[i])
+                return false;
+            if (pattern.isParam[i] && path[i].isEmpty())
+                return false;
+        }
+        QStringList rest;
+        for (qsizetype i = fixed; i < path.size(); ++i)
+            rest << path[i].toString();
+        if (rest.join(QLatin1Char('/')).isEmpty())
+            return false;
+        if (params) {
+            for (qsizetype i = 0; i < fixed; ++i)
+                if (pattern.isParam[i])
+                    params->insert(pattern.segments[i], path[i].toString());
+            params->insert(pattern.segments[fixed], rest.join(QLatin1Char('/')));
+        }
+        return true;
+    }
     if (pattern.segments.size() != path.size())
         return false;
     for (qsizetype i = 0; i < path.size(); ++i) {

@@ -25,6 +25,8 @@ public:
     HttpResponder &operator=(HttpResponder &&) = delete;
 
     void send(HttpResponse response);
+    // send() from any thread: the answer is written on the server's thread.
+    static void sendQueued(const std::shared_ptr<HttpResponder> &held, HttpResponse response);
     bool clientConnected() const;
     bool sent() const { return m_sent; }
 
@@ -53,10 +55,12 @@ struct Route {
     SyncHandler handler;
     AsyncHandler asyncHandler;
     bool acceptsForm = false;       // with jsonBody: application/x-www-form-urlencoded is read into `json` too
+    bool optionalBody = false;      // with jsonBody: an empty body is allowed (json stays null)
     bool offThread = false;         // handler blocks (argon2, bulk I/O): run it on a worker thread
 };
 
-// The route table. Paths match segment by segment; a trailing slash is ignored.
+// The route table. Paths match segment by segment; a trailing slash is ignored. A last
+// placeholder written {name*} matches one or more remaining segments (webhook paths).
 class Router {
 public:
     void add(Route route);
@@ -79,6 +83,7 @@ private:
     struct CompiledPattern {
         QStringList segments;
         QList<bool> isParam;
+        bool tail = false;  // the last placeholder is {name*}: it takes the rest of the path
     };
     static CompiledPattern compile(const QString &pattern);
     static bool matches(const CompiledPattern &pattern, const QList<QStringView> &path, QHash<QString, QString> *params);

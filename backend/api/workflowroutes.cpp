@@ -109,6 +109,11 @@ HttpResponse badVersionParam()
 }
 } // namespace
 
+nlohmann::json workflowJson(const WorkflowRecord &workflow, bool summary)
+{
+    return summary ? summaryJson(workflow) : fullJson(workflow);
+}
+
 void WorkflowRoutes::addTo(Router &router, WorkflowService &service, const QString &apiPrefix)
 {
     auto self = std::make_shared<WorkflowRoutes>(service);

@@ -6,6 +6,10 @@ namespace synapscale {
 
 class Router;
 class WorkflowService;
+struct WorkflowRecord;
+
+// The API's JSON of a workflow (with its definition unless `summary`).
+nlohmann::json workflowJson(const WorkflowRecord &workflow, bool summary = false);
 
 // /api/v1/workflows: list (search, tag, active, paging), create, get, full update with the
 // version it was read at (409 when it moved on), delete, version history, restore, export.

@@ -55,6 +55,8 @@ constexpr std::array kSettings{
     SettingInfo{"LOG_LEVEL", "info", "debug, info, warning, error or critical.", false},
     SettingInfo{"LOG_FORMAT", "json", "json (one JSON object per line) or text.", false},
     SettingInfo{"WORKERS", "0", "Workflow worker threads (0 = one per CPU core).", false},
+    SettingInfo{"QUEUE_SIZE", "10000", "Executions that may wait in the queue; beyond it webhooks answer 503 with Retry-After.", false},
+    SettingInfo{"CODE_TIMEOUT_SECONDS", "30", "Time limit of a Code node run (and of a node's expressions), in seconds.", false},
     SettingInfo{"KEEPALIVE_TIMEOUT", "15", "Seconds an idle keep-alive connection stays open.", false},
     SettingInfo{"SHUTDOWN_TIMEOUT", "10", "Seconds to let in-flight requests finish on SIGTERM.", false},
     SettingInfo{"METRICS_TOKEN", "", "When set, /metrics requires 'Authorization: Bearer <token>'.", true},
@@ -355,7 +357,9 @@ Result<Config> Config::load(const ConfigSources &sources)
                 {"RATE_LIMIT_WINDOW_SECONDS", 1, 24 * 3600, &c.rateLimitWindowS},
                 {"RATE_LIMIT_PER_ACCOUNT", 1, 1000000, &c.rateLimitPerAccount},
                 {"RATE_LIMIT_PER_IP", 1, 1000000, &c.rateLimitPerIp},
-                {"AUTH_CACHE_SECONDS", 0, 3600, &c.authCacheSeconds}};
+                {"AUTH_CACHE_SECONDS", 0, 3600, &c.authCacheSeconds},
+                {"QUEUE_SIZE", 1, 10000000, &c.queueSize},
+                {"CODE_TIMEOUT_SECONDS", 1, 3600, &c.codeTimeoutS}};
     for (const auto &setting : ints) {
         auto value = parseInt(setting.name, get(setting.name), setting.min, setting.max);
         if (!value)

@@ -65,6 +65,8 @@ struct Config {
     QString logLevel;
     LogFormat logFormat = LogFormat::Json;
     int workers = 1;
+    int queueSize = 10000;
+    int codeTimeoutS = 30;
     int keepAliveTimeoutS = 15;
     int shutdownTimeoutS = 10;
     QString metricsToken;

@@ -10,8 +10,8 @@ namespace synapscale {
 //
 // Checked here: node ids present and unique, names unique (expressions address nodes by name),
 // types non-empty strings, positions [x,y], parameters objects, edges between existing nodes with
-// non-negative integer ports. Not yet checked: whether a node type exists and its parameters fit
-// its schema — that needs the node registry (issue 4).
+// non-negative integer ports; node types exist in the registry and parameters fit their schema;
+// ports exist on their nodes; cycles only through Loop Over Items.
 namespace WorkflowDefinition {
 nlohmann::json normalize(const nlohmann::json &definition, const nlohmann::json &locPrefix, nlohmann::json &errors);
 } // namespace WorkflowDefinition

@@ -23,6 +23,7 @@ constexpr auto kInsertWorkflow = "INSERT INTO workflows (id, owner_id, name, des
 constexpr auto kInsertVersion = "INSERT INTO workflow_versions (workflow_id, version, name, definition, created_by, created_at) "
                                 "VALUES (?, ?, ?, ?, ?, ?)";
 constexpr auto kSelectWorkflow = "SELECT %1 FROM workflows WHERE id = ? AND owner_id = ?";
+constexpr auto kSelectActive = "SELECT %1 FROM workflows WHERE active = ? ORDER BY created_at";
 constexpr auto kListWhere = "FROM workflows WHERE owner_id = ? "
                             "AND (? = '' OR LOWER(name) LIKE ? OR LOWER(description) LIKE ?) "
                             "AND (? = '' OR tags LIKE ?) "
@@ -155,6 +156,11 @@ Result<WorkflowRecord> WorkflowRepository::create(WorkflowRecord w)
     if (!r)
         return r.error();
     return w;
+}
+
+Result<QList<WorkflowRecord>> WorkflowRepository::listActive()
+{
+    return all<WorkflowRecord>(m_db.exec(sql(kSelectActive, kWorkflowColumns), {true}), workflowFrom);
 }
 
 Result<std::optional<WorkflowRecord>> WorkflowRepository::find(const QString &id, const QString &ownerId)

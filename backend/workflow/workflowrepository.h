@@ -32,6 +32,8 @@ public:
     // bumping the version and recording it.
     Result<WorkflowRecord> update(WorkflowRecord workflow, int expectedVersion, const QString &editedBy);
     Result<bool> setActive(const QString &id, const QString &ownerId, bool active);
+    // Every active workflow, across owners (trigger registration at start-up).
+    Result<QList<WorkflowRecord>> listActive();
     Result<bool> remove(const QString &id, const QString &ownerId);
     Result<QList<WorkflowVersionRecord>> versions(const QString &id, const QString &ownerId);
     Result<std::optional<WorkflowVersionRecord>> version(const QString &id, const QString &ownerId, int version);

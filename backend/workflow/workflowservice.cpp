@@ -57,6 +57,8 @@ Result<WorkflowRecord> WorkflowService::update(const Principal &who, const QStri
     auto saved = WorkflowRepository(m_db).update(w, expectedVersion, who.userId);
     if (!saved && saved.error().code == QLatin1String("not_found"))
         return notFound();
+    if (saved && onSaved)
+        onSaved(*saved);
     return saved;
 }
 
@@ -67,6 +69,8 @@ Result<void> WorkflowService::remove(const Principal &who, const QString &id)
         return removed.error();
     if (!*removed)
         return notFound();
+    if (onRemoved)
+        onRemoved(id);
     return {};
 }
 

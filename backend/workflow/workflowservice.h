@@ -8,6 +8,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 namespace synapscale {
 
 class Database;
@@ -37,6 +39,10 @@ public:
     Result<WorkflowRecord> restore(const Principal &who, const QString &id, int number);
 
     static QByteArray tagsJson(const QStringList &tags);
+
+    // Told after a workflow was saved or deleted (active triggers follow the new definition).
+    std::function<void(const WorkflowRecord &)> onSaved;
+    std::function<void(const QString &workflowId)> onRemoved;
 
 private:
     Database &m_db;
