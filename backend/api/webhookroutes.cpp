@@ -58,7 +58,8 @@ HttpResponse fromRespondNode(const json &response)
     } else {
         out = HttpResponse::json(response.value("body", json::object()), status);
     }
-    for (auto it = response.value("headers", json::object()).begin(); it != response.value("headers", json::object()).end(); ++it) {
+    const json headers = response.value("headers", json::object());
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
         const QByteArray name = QByteArray::fromStdString(it.key());
         if (name.toLower() == "content-type")
             out.contentType = QByteArray::fromStdString(it.value().get<std::string>());

@@ -71,12 +71,15 @@ private:
         m_replies.push_back(reply);
         auto received = std::make_shared<QByteArray>();
         QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, received] {
+            if (!reply->isOpen())
+                return;
             received->append(reply->readAll());
             if (received->size() > kMaxResponseBytes)
                 reply->abort();
         });
         QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, index, received] {
-            received->append(reply->readAll());
+            if (reply->isOpen())
+                received->append(reply->readAll());
             reply->deleteLater();
             --m_running;
             if (m_finished)
