@@ -121,6 +121,7 @@ Result<quint16> BackendHost::start()
     // Engine events reach WebSocket clients on this thread, in the order they happened.
     ExecutionRun::Hooks hooks = m_engine->hooks();
     hooks.store = m_executionStore.get();
+    hooks.subWorkflow = m_executions->subWorkflowHook();
     QPointer<WebSocketHub> hub(m_hub);
     hooks.event = [hub](const ExecutionEvent &event) {
         if (!hub)

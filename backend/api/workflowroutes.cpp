@@ -2,6 +2,7 @@
 
 #include "api/jsonbody.h"
 #include "api/router.h"
+#include "workflow/n8nimport.h"
 #include "workflow/workflowdefinition.h"
 #include "workflow/workflowservice.h"
 
@@ -166,6 +167,8 @@ void WorkflowRoutes::addTo(Router &router, WorkflowService &service, const QStri
          {{"200", {{"description", "Restored"}, {"schema", workflowSchema}}}}},
         {"GET", "/{id}/export", "Native JSON of a workflow, for import elsewhere", &WorkflowRoutes::exportWorkflow, false,
          {{"200", {{"description", "{name, description, tags, definition}"}}}}},
+        {"POST", "/import", "Import a workflow: a SynapScale export or definition, or n8n workflow JSON (detected)", &WorkflowRoutes::importWorkflow, true,
+         {{"201", {{"description", "{workflow, warnings:[{node, type, message}]}"}}}, {"422", {{"description", "Not a workflow, or it does not validate"}}}}},
     };
     for (const auto &spec : specs) {
         Route route;
@@ -175,7 +178,10 @@ void WorkflowRoutes::addTo(Router &router, WorkflowService &service, const QStri
         route.tag = QStringLiteral("workflows");
         route.jsonBody = spec.json;
         route.requiresAuth = true;
-        route.requestSchema = spec.json ? inputSchema : json();
+        route.requestSchema = spec.json ? (spec.handler == &WorkflowRoutes::importWorkflow
+                                               ? json{{"type", "object"}, {"description", "The workflow JSON itself (native or n8n)"}}
+                                               : inputSchema)
+                                        : json();
         route.responses = spec.responses;
         route.handler = [self, h = spec.handler](const HttpRequest &r) { return ((*self).*h)(r); };
         router.add(std::move(route));
@@ -265,6 +271,25 @@ HttpResponse WorkflowRoutes::restore(const HttpRequest &r)
         return badVersionParam();
     return respond(m_service.restore(*r.principal, r.params.value(QStringLiteral("id")), *n),
                    [](const WorkflowRecord &w) { return HttpResponse::json(fullJson(w)); });
+}
+
+HttpResponse WorkflowRoutes::importWorkflow(const HttpRequest &r)
+{
+    json errors = json::array();
+    auto imported = WorkflowImport::prepare(r.json, errors);
+    if (!imported)
+        return HttpResponse::validation(errors);
+    WorkflowInput input;
+    input.name = QString::fromStdString(imported->name);
+    input.description = QString::fromStdString(imported->description).left(5000);
+    for (const auto &t : imported->tags)
+        if (t.is_string() && !t.get<std::string>().empty())
+            input.tags << QString::fromStdString(t.get<std::string>()).left(50);
+    input.definition = QByteArray::fromStdString(imported->definition.dump());
+    const json warnings = imported->warnings;
+    return respond(m_service.create(*r.principal, input), [&warnings](const WorkflowRecord &w) {
+        return HttpResponse::json({{"workflow", fullJson(w)}, {"warnings", warnings}}, 201);
+    });
 }
 
 HttpResponse WorkflowRoutes::exportWorkflow(const HttpRequest &r)

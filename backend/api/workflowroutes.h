@@ -27,6 +27,7 @@ public:
     HttpResponse version(const HttpRequest &r);
     HttpResponse restore(const HttpRequest &r);
     HttpResponse exportWorkflow(const HttpRequest &r);
+    HttpResponse importWorkflow(const HttpRequest &r);
 
 private:
     WorkflowService &m_service;

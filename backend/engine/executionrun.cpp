@@ -30,10 +30,20 @@ std::size_t countItems(const std::vector<Items> &ports)
 class RunNodeContext : public NodeContext {
 public:
     RunNodeContext(const GraphNode &node, const std::vector<Items> &inputs, Json &state, const ExpressionScope &scope,
-                   const WorkflowGraph &graph, int scriptTimeoutMs, const std::atomic<bool> &cancel, const void *key)
+                   const WorkflowGraph &graph, const ExecutionRun::Hooks &hooks, const ExecutionRequest &request,
+                   const std::atomic<bool> &cancel, const void *key)
         : m_node(node), m_inputs(inputs), m_state(state), m_session(scope), m_scope(scope), m_graph(graph),
-          m_scriptTimeoutMs(scriptTimeoutMs), m_cancel(cancel), m_key(key)
+          m_hooks(hooks), m_request(request), m_scriptTimeoutMs(hooks.scriptTimeoutMs), m_cancel(cancel), m_key(key)
     {
+    }
+
+    Result<std::shared_ptr<AsyncWork>> callWorkflow(const std::string &workflowId, Items input, bool wait) override
+    {
+        if (!m_hooks.subWorkflow)
+            return nodeError("Execute Workflow is not available here (no workflow storage)");
+        if (m_request.depth >= 10)
+            return nodeError("Sub-workflows are nested more than 10 deep; is a workflow calling itself?");
+        return m_hooks.subWorkflow(m_request, workflowId, std::move(input), wait);
     }
 
     const std::vector<Items> &inputs() const override { return m_inputs; }
@@ -86,6 +96,8 @@ private:
     ExpressionSession m_session;
     const ExpressionScope &m_scope;
     const WorkflowGraph &m_graph;
+    const ExecutionRun::Hooks &m_hooks;
+    const ExecutionRequest &m_request;
     int m_scriptTimeoutMs;
     const std::atomic<bool> &m_cancel;
     const void *m_key;
@@ -277,7 +289,8 @@ NodeResult ExecutionRun::runNode(const Task &task, NodeRunSummary &record)
     scope.workflowName = m_graph->name;
     scope.mode = m_request.mode.toStdString();
     scope.vars = m_request.vars;
-    RunNodeContext context(node, task.inputs, m_nodeState[std::size_t(task.node)], scope, *m_graph, m_hooks.scriptTimeoutMs, m_cancel, this);
+    scope.runIndex = m_runCount[std::size_t(task.node)];
+    RunNodeContext context(node, task.inputs, m_nodeState[std::size_t(task.node)], scope, *m_graph, m_hooks, m_request, m_cancel, this);
     auto &engine = ScriptEngine::forThisThread();
     ScriptEngine::Deadline deadline(engine, std::chrono::milliseconds(m_hooks.scriptTimeoutMs), this);
     try {
@@ -292,6 +305,9 @@ void ExecutionRun::completeTask(const Task &task, NodeOutput output, NodeRunSumm
 {
     const GraphNode &node = m_graph->nodes[std::size_t(task.node)];
     output.ports.resize(std::max(output.ports.size(), node.outputCount));
+    if (node.alwaysOutputData && !output.ports.empty()
+        && std::all_of(output.ports.begin(), output.ports.end(), [](const Items &p) { return p.empty(); }))
+        output.ports[0].push_back({{"json", Json::object()}});
     if (output.webhookResponse && !m_webhookResponse) {
         m_webhookResponse = output.webhookResponse;
         if (onWebhookResponse)
@@ -347,14 +363,8 @@ bool ExecutionRun::handleFailure(Task task, const Error &error, NodeRunSummary r
                                      {"status", "failed"}, {"error", message}});
     if (node.onError == "continue" || node.onError == "output") {
         // The items carry the error so later nodes (or the error branch) can act on it.
-        Items failed;
-        for (const auto &it : task.inputs.empty() ? Items() : task.inputs[0]) {
-            Json j = it.value("json", Json::object());
-            j["error"] = message;
-            failed.push_back({{"json", j}});
-        }
-        if (failed.empty())
-            failed.push_back({{"json", {{"error", message}}}});
+        // As in n8n: the failure becomes one item {error} on the chosen output.
+        Items failed{{{"json", {{"error", message}}}}};
         NodeOutput output;
         output.ports.resize(node.outputCount);
         output.ports[node.onError == "output" ? node.outputCount - 1 : 0] = failed;

@@ -24,6 +24,7 @@ struct ExecutionRequest {
     int priority = 0;                          // higher runs first
     Json vars = Json::object();                // $vars
     QString retryOf;
+    int depth = 0;                             // sub-workflow nesting
 };
 
 // One node run as the API shows it (API.md `nodes[]`).
@@ -72,6 +73,9 @@ public:
         std::function<void(const ExecutionEvent &)> event;   // may be empty
         ExecutionStore *store = nullptr;                     // may be null
         int scriptTimeoutMs = 30000;
+        // Execute Workflow: starts a sub-workflow for the parent's owner (may be empty).
+        std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &parent, const std::string &workflowId, Items input, bool wait)>
+            subWorkflow;
     };
 
     ExecutionRun(std::shared_ptr<const WorkflowGraph> graph, ExecutionRequest request, Hooks hooks);

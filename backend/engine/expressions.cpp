@@ -259,7 +259,7 @@ Result<Json> ExpressionSession::runScript(const std::string &body, std::optional
 {
     auto &engine = ScriptEngine::forThisThread();
     buildGlobals();
-    const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, items) {\n")
+    const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, items, item, $runIndex) {\n")
                            + QString::fromStdString(body) + QStringLiteral("\n})");
     auto fn = engine.compiled(source);
     if (!fn)
@@ -274,7 +274,8 @@ Result<Json> ExpressionSession::runScript(const std::string &body, std::optional
     QJSValue items = d->state.bridge.inputItems();
     QJSValue result = fn->call({itemIndex ? engine.toJs(item) : QJSValue(QJSValue::UndefinedValue), QJSValue(double(index)), inputObject,
                                 ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution, d->workflow,
-                                d->vars, items});
+                                d->vars, items, itemIndex ? items.property(quint32(index)) : QJSValue(QJSValue::UndefinedValue),
+                                QJSValue(d->scope.runIndex)});
     const bool threw = engine.js().hasError();
     if (threw)
         result = engine.js().catchError();
@@ -359,7 +360,7 @@ Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemInde
             return fast;
         auto &engine = ScriptEngine::forThisThread();
         buildGlobals();
-        const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars) { return (")
+        const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, $runIndex, $itemIndex) { return (")
                                + QString::fromStdString(expr) + QStringLiteral("\n); })");
         const std::string position = "{{" + segment.text + "}} at characters " + std::to_string(segment.start + 1) + "-"
                                      + std::to_string(segment.end);
@@ -370,7 +371,7 @@ Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemInde
         const QJSValue ctx = d->state.context;
         QJSValue result = fn->call({engine.toJs(item), QJSValue(double(itemIndex)), ctx.property(QStringLiteral("input")),
                                     ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution,
-                                    d->workflow, d->vars});
+                                    d->workflow, d->vars, QJSValue(d->scope.runIndex), QJSValue(double(itemIndex))});
         if (engine.wasInterrupted())
             return nodeError("Expression in '" + where + "' was stopped (time limit or cancellation) in " + position);
         const bool threw = engine.js().hasError();

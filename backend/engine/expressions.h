@@ -18,6 +18,7 @@ struct ExpressionScope {
     std::string workflowId;
     std::string workflowName;
     std::string mode;
+    int runIndex = 0;   // $runIndex: how many times this node ran before in this execution
     Json vars = Json::object();
 };
 

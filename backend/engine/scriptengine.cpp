@@ -97,6 +97,8 @@ constexpr auto kPrelude = R"JS(
     g.console = { log: function () {}, warn: function () {}, error: function () {}, info: function () {} };
     if (!Date.prototype.toISO)
         Date.prototype.toISO = function () { return this.toISOString(); };
+    Object.defineProperty(g, "$now", { get: function () { return new Date(); } });
+    Object.defineProperty(g, "$today", { get: function () { var d = new Date(); d.setUTCHours(0, 0, 0, 0); return d; } });
 })(this)
 )JS";
 } // namespace

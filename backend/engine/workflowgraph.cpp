@@ -46,6 +46,7 @@ Result<std::shared_ptr<const WorkflowGraph>> WorkflowGraph::compile(const Json &
         node.type = n.value("type", std::string());
         node.parameters = n.value("parameters", Json::object());
         node.disabled = n.value("disabled", false);
+        node.alwaysOutputData = n.value("alwaysOutputData", false);
         node.impl = registry.find(node.type);
         if (!node.impl)
             return Error::make(QStringLiteral("unknown_node_type"),

@@ -15,6 +15,7 @@ struct GraphNode {
     std::string type;
     Json parameters = Json::object();
     bool disabled = false;
+    bool alwaysOutputData = false;        // an empty output becomes one empty item
     const NodeType *impl = nullptr;
     int maxTries = 1;
     int waitBetweenTriesMs = 0;

@@ -9,7 +9,9 @@ namespace {
 Result<Json> asItem(const Json &value, std::size_t index)
 {
     if (value.is_object()) {
-        if (value.contains("json") && value["json"].is_object()) {
+        if (value.contains("json") && !value["json"].is_object())
+            return nodeError("A 'json' property isn't an object [item " + std::to_string(index) + "]");
+        if (value.contains("json")) {
             Json it = {{"json", value["json"]}};
             if (value.contains("binary"))
                 it["binary"] = value["binary"];

@@ -49,7 +49,7 @@ std::optional<QDateTime> toDate(const Json &v)
 // type (null stays null); loose validation converts the way n8n does ("5" → 5, "true" → true).
 Result<Json> coerce(const Json &v, const std::string &type, bool loose, const char *side)
 {
-    if (v.is_null())
+    if (v.is_null() || type == "any")
         return v;
     auto wrong = [&] {
         return nodeError(std::string("Wrong type: ") + describe(v) + " (" + side + ") is " + typeName(v) + " but was expecting a "
@@ -66,7 +66,8 @@ Result<Json> coerce(const Json &v, const std::string &type, bool loose, const ch
     if (type == "number") {
         if (v.is_number())
             return v;
-        if (!loose)
+        // A number typed into the right-hand field is stored as text; n8n reads it as the number.
+        if (!loose && !(std::string(side) == "right value" && v.is_string()))
             return wrong();
         if (v.is_boolean())
             return Json(v.get<bool>() ? 1 : 0);

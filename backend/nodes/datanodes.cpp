@@ -54,7 +54,7 @@ Result<Json> convert(const Json &value, const std::string &type, const std::stri
                 return Json(d);
             }
             if (s.isEmpty())
-                return Json(nullptr);
+                return Json(0); // like JavaScript's Number("")
         }
         if (value.is_boolean())
             return Json(value.get<bool>() ? 1 : 0);
@@ -70,7 +70,7 @@ Result<Json> convert(const Json &value, const std::string &type, const std::stri
             if (s == QLatin1String("false") || s == QLatin1String("0") || s.isEmpty())
                 return Json(false);
         }
-        if (value.is_number())
+        if (value.is_number() && (value.get<double>() == 0 || value.get<double>() == 1))
             return Json(value.get<double>() != 0);
         return fail("a boolean");
     }
@@ -99,7 +99,24 @@ NodeResult runSet(NodeContext &ctx)
             return mode.error();
         const bool includeOther = flag(ctx.param("includeOtherFields", i), true);
         const bool dotted = flag(ctx.param("dotNotation", i), true);
+        const bool ignoreErrors = flag(ctx.param("ignoreConversionErrors", i), false);
         Json result = includeOther ? jsonOf(items[i]) : Json::object();
+        if (includeOther) {
+            auto onlyThese = ctx.param("includeFields", i);
+            auto notThese = ctx.param("excludeFields", i);
+            if (!onlyThese || !notThese)
+                return !onlyThese ? onlyThese.error() : notThese.error();
+            const auto keep = itempaths::fieldList(*onlyThese);
+            if (!keep.empty()) {
+                Json picked = Json::object();
+                for (const auto &f : keep)
+                    if (const Json *v = itempaths::get(result, f, dotted))
+                        itempaths::set(picked, f, *v, dotted);
+                result = std::move(picked);
+            }
+            for (const auto &f : itempaths::fieldList(*notThese))
+                itempaths::remove(result, f, dotted);
+        }
         if (*mode == "raw") {
             auto raw = ctx.param("jsonOutput", i);
             if (!raw)
@@ -123,6 +140,8 @@ NodeResult runSet(NodeContext &ctx)
                 if (name.empty())
                     return nodeError("Every field needs a name [item " + std::to_string(i) + "]");
                 auto value = convert(f.value("value", Json()), f.value("type", std::string("auto")), name, i);
+                if (!value && ignoreErrors)
+                    value = f.value("value", Json());
                 if (!value)
                     return value.error();
                 itempaths::set(result, name, std::move(*value), dotted);
@@ -163,6 +182,16 @@ NodeResult runSort(NodeContext &ctx)
     if (*type == "random") {
         std::shuffle(items.begin(), items.end(), *QRandomGenerator::global());
         return NodeOutput::single(std::move(items));
+    }
+    if (*type == "code") {
+        const std::string code = ctx.rawParameters().value("code", std::string());
+        auto sorted = ctx.runScript("const __compare = function (a, b) {\n" + code + "\n};\nreturn $input.all().slice().sort(__compare);",
+                                    std::nullopt);
+        if (!sorted)
+            return sorted.error();
+        if (!sorted->is_array())
+            return nodeError("The sort code must compare two items and return a number");
+        return NodeOutput::single(sorted->get<Items>());
     }
     auto fields = ctx.param("fields", 0);
     if (!fields)
@@ -216,6 +245,7 @@ NodeResult runRemoveDuplicates(NodeContext &ctx)
     if (!selected)
         return selected.error();
     const bool dotted = !flag(ctx.param("disableDotNotation", 0), false);
+    const bool removeOthers = flag(ctx.param("removeOtherFields", 0), false);
     const auto excluded = itempaths::fieldList(*exclude);
     const auto compared = itempaths::fieldList(*selected);
     if (*compare == "selectedFields" && compared.empty())
@@ -237,8 +267,20 @@ NodeResult runRemoveDuplicates(NodeContext &ctx)
                     itempaths::remove(key, f, dotted);
             }
         }
-        if (seen.insert(key.dump()).second)
+        if (!seen.insert(key.dump()).second)
+            continue;
+        if (removeOthers) {
+            if (*compare == "selectedFields") {
+                Json only = Json::object();
+                for (std::size_t k = 0; k < compared.size(); ++k)
+                    itempaths::set(only, compared[k], key[k], dotted);
+                out.push_back(item(std::move(only)));
+            } else {
+                out.push_back(item(key));
+            }
+        } else {
             out.push_back(it);
+        }
     }
     return NodeOutput::single(std::move(out));
 }
@@ -390,6 +432,12 @@ NodeResult runAggregate(NodeContext &ctx)
 
 } // namespace
 
+// Field names: comma-separated text, or a list of names.
+Json fieldNames(const std::string &title)
+{
+    return {{"title", title}, {"default", ""}, {"format", "field-list"}, {"description", "Comma-separated names, or a list of names"}};
+}
+
 void addDataNodes(NodeRegistry &registry)
 {
     using namespace schema;
@@ -403,16 +451,21 @@ void addDataNodes(NodeRegistry &registry)
                      {"fields", list("Fields to set", field)},
                      {"jsonOutput", text("JSON", "json", "{}")},
                      {"includeOtherFields", boolean("Keep the item's other fields", true)},
-                     {"dotNotation", boolean("Dots in names make nested fields", true)}})),
+                     {"includeFields", fieldNames("Of the other fields, keep only")},
+                     {"excludeFields", fieldNames("Of the other fields, drop")},
+                     {"dotNotation", boolean("Dots in names make nested fields", true)},
+                     {"ignoreConversionErrors", boolean("Keep values that do not convert to their type", false)}})),
         runSet));
 
     const Json sortField = object({{"fieldName", string("Field", "")}, {"order", options("Order", {"ascending", "descending"}, "ascending")}});
-    registry.add(std::make_unique<FunctionNode>(
-        data("core.sort", "Sort", "Sorts items by fields, or shuffles them",
-             object({{"type", options("Type", {"simple", "random"}, "simple")},
+    NodeDescriptor sort = data("core.sort", "Sort", "Sorts items by fields, with a JavaScript comparison, or shuffles them",
+             object({{"type", options("Type", {"simple", "random", "code"}, "simple")},
+                     {"code", text("Compare (a, b) → number", "javascript", "return a.json.value - b.json.value;")},
                      {"fields", list("Fields to sort by", sortField)},
-                     {"disableDotNotation", boolean("Treat dots as part of field names", false)}})),
-        runSort));
+                     {"disableDotNotation", boolean("Treat dots as part of field names", false)}}));
+    sort.parameters["properties"]["code"]["x-expression"] = false;
+    registry.add(std::make_unique<FunctionNode>(std::move(sort), runSort));
+
 
     registry.add(std::make_unique<FunctionNode>(
         data("core.limit", "Limit", "Keeps only the first (or last) N items",
@@ -422,8 +475,9 @@ void addDataNodes(NodeRegistry &registry)
     registry.add(std::make_unique<FunctionNode>(
         data("core.remove_duplicates", "Remove Duplicates", "Drops items that repeat an earlier item, comparing all or some fields",
              object({{"compare", options("Compare", {"allFields", "allFieldsExcept", "selectedFields"}, "allFields")},
-                     {"fieldsToExclude", string("Fields to exclude (comma-separated)", "")},
-                     {"fieldsToCompare", string("Fields to compare (comma-separated)", "")},
+                     {"fieldsToExclude", fieldNames("Fields to exclude")},
+                     {"fieldsToCompare", fieldNames("Fields to compare")},
+                     {"removeOtherFields", boolean("Output only the compared fields", false)},
                      {"disableDotNotation", boolean("Treat dots as part of field names", false)}})),
         runRemoveDuplicates));
 
@@ -431,7 +485,7 @@ void addDataNodes(NodeRegistry &registry)
         data("core.split_out", "Split Out", "Turns a list inside each item into one item per entry",
              object({{"fieldToSplitOut", string("Field(s) to split out (comma-separated)", "")},
                      {"include", options("Include", {"noOtherFields", "allOtherFields", "selectedOtherFields"}, "noOtherFields")},
-                     {"fieldsToInclude", string("Fields to include (comma-separated)", "")},
+                     {"fieldsToInclude", fieldNames("Fields to include")},
                      {"destinationFieldName", string("Destination field name", "")},
                      {"disableDotNotation", boolean("Treat dots as part of field names", false)}})),
         runSplitOut));
@@ -445,8 +499,8 @@ void addDataNodes(NodeRegistry &registry)
                      {"fieldsToAggregate", list("Fields", aggregateField)},
                      {"destinationFieldName", string("Put output in field", "data")},
                      {"include", options("Include", {"allFields", "specifiedFields", "allFieldsExcept"}, "allFields")},
-                     {"fieldsToInclude", string("Fields to include (comma-separated)", "")},
-                     {"fieldsToExclude", string("Fields to exclude (comma-separated)", "")},
+                     {"fieldsToInclude", fieldNames("Fields to include")},
+                     {"fieldsToExclude", fieldNames("Fields to exclude")},
                      {"keepMissing", boolean("Keep missing and null values", false)},
                      {"mergeLists", boolean("Merge lists", false)},
                      {"disableDotNotation", boolean("Treat dots as part of field names", false)}})),

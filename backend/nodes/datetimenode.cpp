@@ -2,6 +2,7 @@
 #include "nodes/noderegistry.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace synapscale {
@@ -42,6 +43,18 @@ std::optional<QDateTime> parseDate(const Json &v, const QTimeZone &zone)
     const QDate date = QDate::fromString(s, Qt::ISODate);
     if (date.isValid())
         return QDateTime(date, QTime(0, 0), zone);
+    // Common human-written forms ("April 11, 2023 2:30 PM", "2023/04/11 14:30", "11 Apr 2023").
+    static const char *formats[] = {"MMMM d, yyyy h:mm AP", "MMMM d, yyyy h:mm:ss AP", "MMMM d, yyyy", "MMM d, yyyy h:mm AP", "MMM d, yyyy",
+                                    "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy/MM/dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+                                    "d MMM yyyy", "d MMMM yyyy", "dd/MM/yyyy HH:mm", "MM/dd/yyyy"};
+    const QLocale english(QLocale::English);
+    for (const char *f : formats) {
+        QDateTime d = english.toDateTime(s, QString::fromLatin1(f));
+        if (d.isValid()) {
+            d.setTimeZone(zone);
+            return d;
+        }
+    }
     return std::nullopt;
 }
 
@@ -146,7 +159,9 @@ NodeResult runDateTime(NodeContext &ctx)
             const qint64 ms = start->msecsTo(*end);
             Json diff = Json::object();
             for (const auto &u : (units->is_array() ? *units : Json::array({"days"}))) {
-                const std::string unit = u.is_string() ? u.get<std::string>() : "";
+                std::string unit = u.is_string() ? u.get<std::string>() : "";
+                if (!unit.empty() && unit.back() != 's')
+                    unit += 's'; // n8n names units in the singular, Luxon's result in the plural
                 const double per = unit == "weeks" ? 604800000.0 : unit == "days" ? 86400000.0 : unit == "hours" ? 3600000.0
                                  : unit == "minutes" ? 60000.0 : unit == "seconds" ? 1000.0 : 1.0;
                 if (unit == "years" || unit == "months") {
@@ -230,7 +245,8 @@ void addDateTimeNode(NodeRegistry &registry)
                            {"format", string("Format (yyyy-MM-dd HH:mm:ss)", "")},
                            {"startDate", string("Start date", "")},
                            {"endDate", string("End date", "")},
-                           {"units", list("Units", {{"type", "string"}, {"enum", {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds"}}})},
+                           {"units", list("Units", {{"type", "string"}, {"enum", {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds",
+                                                                           "year", "month", "week", "day", "hour", "minute", "second", "millisecond"}}})},
                            {"part", options("Part", {"year", "month", "week", "day", "hour", "minute", "second"}, "month")},
                            {"mode", options("Round", {"roundDown", "roundUp"}, "roundDown")},
                            {"toNearest", options("To nearest", {"year", "month", "week", "day", "hour", "minute", "second"}, "day")},

@@ -64,6 +64,15 @@ std::size_t switchOutputs(const Json &params)
     }
     const Json rules = params.value("rules", Json::array());
     std::size_t count = rules.is_array() ? rules.size() : 0;
+    if (rules.is_array()) {
+        for (const auto &r : rules) {
+            if (r.is_object() && r.contains("output") && r["output"].is_number_integer() && r["output"].get<long long>() >= 0)
+                count = std::max<std::size_t>(count, std::size_t(std::min<long long>(r["output"].get<long long>(), 63)) + 1);
+        }
+    }
+    const Json fb = params.value("fallbackOutput", Json("none"));
+    if (fb.is_number_integer() && fb.get<long long>() >= 0)
+        count = std::max<std::size_t>(count, std::size_t(std::min<long long>(fb.get<long long>(), 63)) + 1);
     if (params.value("fallbackOutput", Json("none")) == "extra")
         ++count;
     return std::max<std::size_t>(count, 1);
@@ -116,7 +125,11 @@ NodeResult runSwitch(NodeContext &ctx)
                 return Error::make(passed.error().code,
                                    passed.error().message + QStringLiteral(" [rule %1, item %2]").arg(r).arg(i));
             if (*passed) {
-                out.ports[r].push_back(items[i]);
+                const Json port = (*rules)[r].value("output", Json(r));
+                const std::size_t target = port.is_number_integer() && port.get<long long>() >= 0 ? std::size_t(port.get<long long>()) : r;
+                if (target >= outputs)
+                    return nodeError("Rule " + std::to_string(r) + " sends to output " + std::to_string(target) + ", which does not exist");
+                out.ports[target].push_back(items[i]);
                 matched = true;
                 if (!(all->is_boolean() && all->get<bool>()))
                     break;
@@ -130,6 +143,33 @@ NodeResult runSwitch(NodeContext &ctx)
                 out.ports[std::size_t(fallback.get<long long>())].push_back(items[i]);
         }
     }
+    return out;
+}
+
+// How Merge resolves a field both inputs have: input 2 wins (default), input 1 wins, or every
+// field gets its input's suffix (_1, _2).
+std::string clashHandling(NodeContext &ctx)
+{
+    auto clash = ctx.param("clashHandling", 0);
+    return clash && clash->is_string() ? clash->get<std::string>() : "preferInput2";
+}
+
+Json combine(const Json &first, const Json &second, const std::string &clash, bool hasFirst = true, bool hasSecond = true)
+{
+    if (clash == "addSuffix") {
+        Json out = Json::object();
+        if (hasFirst)
+            for (auto f = first.begin(); f != first.end(); ++f)
+                out[f.key() + "_1"] = f.value();
+        if (hasSecond)
+            for (auto f = second.begin(); f != second.end(); ++f)
+                out[f.key() + "_2"] = f.value();
+        return out;
+    }
+    Json out = clash == "preferInput1" ? second : first;
+    const Json &winner = clash == "preferInput1" ? first : second;
+    for (auto f = winner.begin(); f != winner.end(); ++f)
+        out[f.key()] = f.value();
     return out;
 }
 
@@ -196,17 +236,7 @@ NodeResult mergeByKey(NodeContext &ctx, const Items &a, const Items &b)
                 out.push_back(b[it->second]);
                 continue;
             }
-            Json merged = jsonOf(itA);
-            if (mode == "enrichInput2") {
-                merged = jsonOf(b[it->second]);
-                for (auto f = jsonOf(itA).begin(); f != jsonOf(itA).end(); ++f)
-                    if (!merged.contains(f.key()))
-                        merged[f.key()] = f.value();
-            } else {
-                for (auto f = jsonOf(b[it->second]).begin(); f != jsonOf(b[it->second]).end(); ++f)
-                    merged[f.key()] = f.value();
-            }
-            out.push_back(item(std::move(merged)));
+            out.push_back(item(combine(jsonOf(itA), jsonOf(b[it->second]), clashHandling(ctx))));
         }
     }
     if (mode == "keepNonMatches") {
@@ -245,14 +275,10 @@ NodeResult runMerge(NodeContext &ctx)
         const bool all = includeUnpaired->is_boolean() && includeUnpaired->get<bool>();
         const std::size_t n = all ? std::max(a.size(), b.size()) : std::min(a.size(), b.size());
         Items out;
-        for (std::size_t i = 0; i < n; ++i) {
-            Json merged = i < a.size() ? jsonOf(a[i]) : Json::object();
-            if (i < b.size()) {
-                for (auto f = jsonOf(b[i]).begin(); f != jsonOf(b[i]).end(); ++f)
-                    merged[f.key()] = f.value();
-            }
-            out.push_back(item(std::move(merged)));
-        }
+        const std::string clash = clashHandling(ctx);
+        for (std::size_t i = 0; i < n; ++i)
+            out.push_back(item(combine(i < a.size() ? jsonOf(a[i]) : Json::object(), i < b.size() ? jsonOf(b[i]) : Json::object(), clash,
+                                       i < a.size(), i < b.size())));
         return NodeOutput::single(std::move(out));
     }
     if (m == "combineByKey")
@@ -401,6 +427,101 @@ NodeResult runRespond(NodeContext &ctx)
     return out;
 }
 
+// Execute Workflow: once with all items, or once per item; the sub-workflows' results in order.
+class ExecuteWorkflowWork : public AsyncWork {
+public:
+    ExecuteWorkflowWork(std::vector<std::shared_ptr<AsyncWork>> calls) : m_calls(std::move(calls)), m_results(m_calls.size()) {}
+    void start(Done done) override
+    {
+        m_done = std::move(done);
+        startNext();
+    }
+    void cancel() override
+    {
+        if (m_index < m_calls.size())
+            m_calls[m_index]->cancel();
+    }
+
+private:
+    void startNext()
+    {
+        if (m_index >= m_calls.size()) {
+            NodeOutput out;
+            out.ports.resize(1);
+            for (auto &r : m_results)
+                out.ports[0].insert(out.ports[0].end(), r.begin(), r.end());
+            auto done = std::move(m_done);
+            done(std::move(out));
+            return;
+        }
+        m_calls[m_index]->start([this](Result<NodeOutput> result) {
+            if (!result) {
+                auto done = std::move(m_done);
+                done(result.error());
+                return;
+            }
+            if (!result->ports.empty())
+                m_results[m_index] = std::move(result->ports[0]);
+            ++m_index;
+            startNext();
+        });
+    }
+    std::vector<std::shared_ptr<AsyncWork>> m_calls;
+    std::vector<Items> m_results;
+    std::size_t m_index = 0;
+    Done m_done;
+};
+
+NodeResult runExecuteWorkflow(NodeContext &ctx)
+{
+    auto id = ctx.param("workflowId", 0);
+    auto wait = ctx.param("waitForCompletion", 0);
+    auto mode = ctx.param("mode", 0);
+    if (!id || !wait || !mode)
+        return !id ? id.error() : !wait ? wait.error() : mode.error();
+    const std::string workflowId = id->is_string() ? id->get<std::string>() : id->dump();
+    if (workflowId.empty())
+        return nodeError("Choose the workflow to execute");
+    const bool waitFor = !wait->is_boolean() || wait->get<bool>();
+    std::vector<std::shared_ptr<AsyncWork>> calls;
+    if (*mode == "each") {
+        for (const auto &item : ctx.input(0)) {
+            auto call = ctx.callWorkflow(workflowId, {item}, waitFor);
+            if (!call)
+                return call.error();
+            calls.push_back(*call);
+        }
+    } else {
+        auto call = ctx.callWorkflow(workflowId, ctx.input(0), waitFor);
+        if (!call)
+            return call.error();
+        calls.push_back(*call);
+    }
+    NodeOutput out;
+    if (waitFor) {
+        out.async = std::make_shared<ExecuteWorkflowWork>(std::move(calls));
+    } else {
+        // Started and forgotten: the items pass on unchanged.
+        auto work = std::make_shared<ExecuteWorkflowWork>(std::move(calls));
+        Items passed = ctx.input(0);
+        struct PassThrough : AsyncWork {
+            std::shared_ptr<AsyncWork> inner;
+            Items items;
+            void start(Done done) override
+            {
+                inner->start([](Result<NodeOutput>) {});
+                done(NodeOutput::single(std::move(items)));
+            }
+            void cancel() override {}
+        };
+        auto pass = std::make_shared<PassThrough>();
+        pass->inner = work;
+        pass->items = std::move(passed);
+        out.async = pass;
+    }
+    return out;
+}
+
 NodeResult runUnsupported(NodeContext &ctx)
 {
     const Json &raw = ctx.rawParameters();
@@ -421,7 +542,8 @@ void addFlowNodes(NodeRegistry &registry)
              {"main"}, {"true", "false"}),
         runIf));
 
-    const Json rule = object({{"conditions", conditions("Conditions")}, {"outputKey", string("Output name", "")}});
+    const Json rule = object({{"conditions", conditions("Conditions")}, {"outputKey", string("Output name", "")},
+                              {"output", {{"type", "integer"}, {"title", "Output index (default: the rule's position)"}, {"minimum", 0}}}});
     Json switchParams = object({{"mode", options("Mode", {"rules", "expression"}, "rules")},
                                 {"rules", list("Routing rules", rule)},
                                 {"fallbackOutput", {{"title", "Fallback output"}, {"description", "\"none\", \"extra\" or an output index"}, {"default", "none"}}},
@@ -445,6 +567,7 @@ void addFlowNodes(NodeRegistry &registry)
                      {"joinMode", options("Output", {"keepMatches", "keepNonMatches", "keepEverything", "enrichInput1", "enrichInput2"}, "keepMatches")},
                      {"outputDataFrom", options("Output data from", {"both", "input1", "input2"}, "both")},
                      {"includeUnpaired", boolean("Include unpaired items", false)},
+                     {"clashHandling", options("When both inputs have a field", {"preferInput2", "preferInput1", "addSuffix"}, "preferInput2")},
                      {"output", options("Branch to output", {"input1", "input2", "empty"}, "input1")}}),
              {"input 1", "input 2"}, {"main"}),
         runMerge));
@@ -482,6 +605,21 @@ void addFlowNodes(NodeRegistry &registry)
                      {"responseCode", integer("Response code", 200, 100, 599)},
                      {"responseHeaders", list("Headers", object({{"name", string("Name", "")}, {"value", string("Value", "")}}))}})),
         runRespond));
+
+    NodeDescriptor note = flow("core.sticky_note", "Sticky Note", "A note on the canvas; it never runs",
+                               object({{"content", text("Content", "markdown", "")}, {"width", integer("Width", 240, 40)},
+                                       {"height", integer("Height", 160, 40)}, {"color", integer("Color", 1, 1, 7)}}),
+                               {}, {});
+    note.category = "Utility";
+    registry.add(std::make_unique<FunctionNode>(note, [](NodeContext &) { return NodeResult(NodeOutput{}); }));
+
+    registry.add(std::make_unique<FunctionNode>(
+        flow("core.execute_workflow", "Execute Workflow", "Runs another of your workflows (from its Execute Workflow Trigger) with the items; waits for its result or not",
+             object({{"workflowId", string("Workflow id", "")},
+                     {"waitForCompletion", boolean("Wait for the sub-workflow to finish", true)},
+                     {"mode", options("Run", {"once", "each"}, "once")}},
+                    {"workflowId"})),
+        runExecuteWorkflow));
 
     NodeDescriptor unsupported = flow("core.unsupported", "Unsupported node",
                                       "Holds an imported node SynapScale cannot run; the run fails when it reaches it",

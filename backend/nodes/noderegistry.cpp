@@ -188,7 +188,7 @@ Json list(const std::string &title, Json items)
 
 Json conditions(const std::string &title)
 {
-    const Json op = object({{"type", options("Type", {"string", "number", "boolean", "dateTime", "array", "object"}, "string")},
+    const Json op = object({{"type", options("Type", {"string", "number", "boolean", "dateTime", "array", "object", "any"}, "string")},
                             {"operation", string("Operation", "equals")}},
                            {"operation"});
     const Json condition = object({{"leftValue", {{"title", "Value 1"}}}, {"rightValue", {{"title", "Value 2"}}}, {"operator", op}},

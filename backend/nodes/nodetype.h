@@ -81,6 +81,9 @@ public:
     // Runs script code (the Code node) with the same globals as expressions plus `items`.
     // `itemIndex` set: per-item mode ($json is that item). Returns the script's return value.
     virtual Result<Json> runScript(const std::string &code, std::optional<std::size_t> itemIndex) = 0;
+    // Starts another workflow of the same owner with `input` (Execute Workflow). The work reports
+    // the sub-workflow's last node items when `wait`, else at once with no items.
+    virtual Result<std::shared_ptr<AsyncWork>> callWorkflow(const std::string &workflowId, Items input, bool wait) = 0;
     // State kept across this node's runs within one execution (Loop Over Items uses it).
     virtual Json &state() = 0;
     virtual const std::string &nodeName() const = 0;

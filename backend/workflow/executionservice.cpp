@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <atomic>
+
 namespace synapscale {
 
 namespace {
@@ -101,6 +103,7 @@ Result<std::shared_ptr<ExecutionRun>> ExecutionService::start(std::shared_ptr<co
     request.input = std::move(options.input);
     request.priority = options.priority;
     request.retryOf = options.retryOf;
+    request.depth = options.depth;
     request.vars = graph->settings.value("variables", Json::object());
     auto run = std::make_shared<ExecutionRun>(graph, request, m_engine.hooks());
     auto userCallback = std::move(options.onFinished);
@@ -294,6 +297,80 @@ Result<QString> ExecutionService::ownerOf(const QString &id)
     if (!q->next())
         return notFound();
     return q->value(0).toString();
+}
+
+namespace {
+// One sub-workflow run as async node work: starts it, and reports its last node's items.
+class SubWorkflowCall : public AsyncWork {
+public:
+    SubWorkflowCall(ExecutionService &service, QString ownerId, QString workflowId, Items input, bool wait, int depth)
+        : m_service(service), m_ownerId(std::move(ownerId)), m_workflowId(std::move(workflowId)), m_input(std::move(input)), m_wait(wait),
+          m_depth(depth)
+    {
+    }
+
+    void start(Done done) override
+    {
+        auto reported = std::make_shared<std::atomic<bool>>(false);
+        m_reported = reported;
+        auto report = [done, reported](Result<NodeOutput> result) {
+            if (!reported->exchange(true))
+                done(std::move(result));
+        };
+        m_report = report;
+        Principal owner;
+        owner.userId = m_ownerId;
+        StartOptions options;
+        options.mode = QStringLiteral("subworkflow");
+        options.input = m_input;
+        options.depth = m_depth;
+        if (m_wait) {
+            const QString id = m_workflowId;
+            options.onFinished = [report, id](ExecutionRun &run) {
+                if (run.status() == QLatin1String("succeeded"))
+                    report(NodeOutput::single(run.lastNodeItems()));
+                else
+                    report(Error::make(QStringLiteral("subworkflow_failed"),
+                                       QStringLiteral("Sub-workflow %1 %2: %3").arg(id, run.status(), run.error())));
+            };
+        }
+        auto started = m_service.execute(owner, m_workflowId, std::move(options));
+        if (!started) {
+            report(Error::make(started.error().code, QStringLiteral("Sub-workflow %1 did not start: %2").arg(m_workflowId, started.error().message)));
+            return;
+        }
+        m_child = (*started)->request().executionId;
+        if (!m_wait)
+            report(NodeOutput::single({}));
+    }
+
+    void cancel() override
+    {
+        if (!m_child.isEmpty())
+            m_service.engine().cancel(m_child, QStringLiteral("The calling execution was cancelled"));
+        if (m_report)
+            m_report(nodeError("cancelled"));
+    }
+
+private:
+    ExecutionService &m_service;
+    QString m_ownerId;
+    QString m_workflowId;
+    Items m_input;
+    bool m_wait;
+    int m_depth;
+    QString m_child;
+    std::shared_ptr<std::atomic<bool>> m_reported;
+    std::function<void(Result<NodeOutput>)> m_report;
+};
+} // namespace
+
+std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &, const std::string &, Items, bool)> ExecutionService::subWorkflowHook()
+{
+    return [this](const ExecutionRequest &parent, const std::string &workflowId, Items input, bool wait) -> Result<std::shared_ptr<AsyncWork>> {
+        return std::shared_ptr<AsyncWork>(std::make_shared<SubWorkflowCall>(*this, parent.ownerId, QString::fromStdString(workflowId),
+                                                                            std::move(input), wait, parent.depth + 1));
+    };
 }
 
 void ExecutionService::recover()

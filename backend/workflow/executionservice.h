@@ -24,6 +24,7 @@ struct StartOptions {
     Items input;
     int priority = 0;
     QString retryOf;
+    int depth = 0;  // sub-workflow nesting
     // Called on a worker thread when the execution ends / when Respond to Webhook ran.
     std::function<void(ExecutionRun &)> onFinished;
     std::function<void(const Json &)> onWebhookResponse;
@@ -50,6 +51,9 @@ public:
     // The owner of an execution (for WebSocket subscriptions); "not_found" when unknown.
     Result<QString> ownerOf(const QString &id);
     std::shared_ptr<ExecutionRun> live(const QString &id) const;
+
+    // The engine hook behind Execute Workflow: another workflow of the parent's owner.
+    std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &, const std::string &, Items, bool)> subWorkflowHook();
 
     // Start-up: queued executions are queued again, waiting ones resume at their time, running
     // ones (a crash) fail with "interrupted" or are queued again when their workflow says so.

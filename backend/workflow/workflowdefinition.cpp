@@ -171,6 +171,8 @@ nlohmann::json normalize(const nlohmann::json &definition, const nlohmann::json 
                 n["parameters"] = nlohmann::json::object();
             if (node.contains("disabled") && !node["disabled"].is_boolean())
                 addError(errors, loc("disabled"), "Input should be a valid boolean", "bool_type");
+            if (node.contains("alwaysOutputData") && !node["alwaysOutputData"].is_boolean())
+                addError(errors, loc("alwaysOutputData"), "Input should be a valid boolean", "bool_type");
             if (type.is_string() && !type.get<std::string>().empty()) {
                 const NodeType *impl = NodeRegistry::builtin().find(type.get<std::string>());
                 if (!impl)
