@@ -228,7 +228,9 @@ ExecutionRun::Outcome ExecutionRun::step()
         record.itemsIn = int(countItems(task.inputs));
         emit("execution.node.started", {{"node_id", node.id}, {"name", node.name}, {"run_index", record.runIndex}});
 
-        if (node.disabled) {
+        // An imported node SynapScale cannot run fails the run even though it is disabled: its
+        // data never passes silently.
+        if (node.disabled && node.type != "core.unsupported") {
             NodeOutput passThrough;
             passThrough.ports.resize(node.outputCount);
             if (!task.inputs.empty() && !passThrough.ports.empty())

@@ -519,7 +519,8 @@ Result<ImportedWorkflow> readN8n(const json &input)
             id = name + "#" + std::to_string(i);
         usedIds.insert(id);
         idByName[name] = id;
-        const double version = n.value("typeVersion", json(1)).is_number() ? n["typeVersion"].get<double>() : 1.0;
+        const json typeVersion = n.value("typeVersion", json(1));
+        const double version = typeVersion.is_number() ? typeVersion.get<double>() : 1.0;
         const json parameters = stripEquals(n.value("parameters", json::object()));
         std::string warning;
         auto mapped = mapNode(type, version, parameters.is_object() ? parameters : json::object(), warning);
@@ -625,8 +626,14 @@ Result<ImportedWorkflow> read(const json &input)
 {
     if (!input.is_object())
         return Error::invalid(QString(), QStringLiteral("Expected a workflow JSON object"));
-    if (looksLikeN8n(input))
-        return readN8n(input);
+    if (looksLikeN8n(input)) {
+        try {
+            return readN8n(input);
+        } catch (const json::exception &e) {
+            // A field of an unexpected type deep inside a node: say so instead of failing hard.
+            return Error::invalid(QStringLiteral("nodes"), QStringLiteral("Malformed n8n workflow: %1").arg(QString::fromUtf8(e.what())));
+        }
+    }
     ImportedWorkflow out;
     if (input.contains("definition")) {
         out.definition = input["definition"];

@@ -583,6 +583,87 @@ private Q_SLOTS:
         QVERIFY(crashed["error"] == "interrupted");
     }
 
+    void importN8nWorkflow()
+    {
+        QFile file(QStringLiteral(SYNAPSCALE_SOURCE_DIR "/tests/fixtures/n8n/lead-router.n8n.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const json n8n = json::parse(file.readAll().toStdString());
+        auto r = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, n8n);
+        QCOMPARE(r.status, 201);
+        const json imported = r.json();
+        QVERIFY(imported["workflow"]["name"] == "Lead router (n8n export)");
+        QVERIFY(imported["workflow"]["tags"] == json::array({"sales"}));
+        QVERIFY(imported["workflow"]["definition"]["settings"]["timezone"] == "America/Sao_Paulo");
+        // The Slack node is reported by name and type, kept disabled with its original JSON.
+        QCOMPARE(int(imported["warnings"].size()), 1);
+        QVERIFY(imported["warnings"][0]["node"] == "Tell Slack");
+        QVERIFY(imported["warnings"][0]["type"] == "n8n-nodes-base.slack");
+        std::map<std::string, json> byName;
+        for (const auto &n : imported["workflow"]["definition"]["nodes"])
+            byName[n["name"].get<std::string>()] = n;
+        QVERIFY(byName["Tell Slack"]["type"] == "core.unsupported" && byName["Tell Slack"]["disabled"] == true);
+        QVERIFY(byName["Tell Slack"]["parameters"]["original"]["credentials"].contains("slackApi"));
+        QVERIFY(byName["Sticky Note"]["type"] == "core.sticky_note");
+        QVERIFY(byName["Hot lead?"]["type"] == "core.if");
+        QVERIFY(byName["By country"]["type"] == "core.switch");
+        QVERIFY(byName["Mark hot"]["parameters"]["fields"][1]["value"] == "{{ $json.body.email.toLowerCase() }}"); // "=" dropped
+
+        const QString id = QString::fromStdString(imported["workflow"]["id"].get<std::string>());
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/workflows/%1/activate").arg(id), m_alice).status, 200);
+        auto lead = [&](const json &body) {
+            return RawHttp::once(m_port, "POST", "/webhook/leads", QByteArray::fromStdString(body.dump()), {{"Content-Type", "application/json"}});
+        };
+        // IF false → Switch: output 0 Brazil, 1 Portugal, fallback (extra) last — n8n's ordering.
+        auto br = lead({{"score", 10}, {"country", "BR"}, {"email", "A@x.com"}});
+        QCOMPARE(br.status, 200);
+        QVERIFY2(br.json() == json({{"queue", "latam-br"}}), br.body.constData());
+        QVERIFY(lead({{"score", 10}, {"country", "PT"}}).json()["queue"] == "iberia");
+        QVERIFY(lead({{"score", 10}, {"country", "JP"}}).json()["queue"] == "world");
+        // IF true → Mark hot → Respond answers; the unsupported Slack node then fails the run, by name.
+        auto hot = lead({{"score", 90}, {"country", "BR"}, {"email", "Boss@X.com"}});
+        QCOMPARE(hot.status, 200);
+        QVERIFY2(hot.json()["tier"] == "hot" && hot.json()["email"] == "boss@x.com", hot.body.constData());
+        json failed;
+        QTRY_VERIFY((failed = call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1&status=failed").arg(id), m_alice).json())["total"] == 1);
+        const json run = call("GET", QStringLiteral("/api/v1/executions/") + QString::fromStdString(failed["items"][0]["id"].get<std::string>()), m_alice).json();
+        QVERIFY2(run["error"].get<std::string>().find("Tell Slack") != std::string::npos, run.dump().c_str());
+        QVERIFY(run["error"].get<std::string>().find("n8n-nodes-base.slack") != std::string::npos);
+
+        // Native round trip: export → import gives the same definition.
+        auto exported = call("GET", QStringLiteral("/api/v1/workflows/%1/export").arg(id), m_alice);
+        auto again = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, exported.json());
+        QCOMPARE(again.status, 201);
+        QVERIFY(again.json()["workflow"]["definition"] == imported["workflow"]["definition"]);
+        QVERIFY(again.json()["warnings"].empty());
+    }
+
+    void importRejectsMalformedFiles()
+    {
+        const QString before = QString::number(call("GET", QStringLiteral("/api/v1/workflows"), m_alice).json()["total"].get<int>());
+        const json bad[] = {
+            json::array({1, 2}),
+            {{"hello", "world"}},
+            {{"nodes", {{{"name", "A"}}}}, {"connections", json::object()}},                           // node without type
+            {{"nodes", {{{"name", "A"}, {"type", "n8n-nodes-base.noOp"}}}}, {"connections", json::array()}}, // connections not an object
+            {{"definition", {{"nodes", {{{"id", "x"}, {"type", "core.nope"}}}}}}},                           // native, unknown type
+        };
+        for (const auto &body : bad) {
+            auto r = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, body);
+            QVERIFY2(r.status == 422, (body.dump() + " -> " + std::to_string(r.status)).c_str());
+            QVERIFY(r.json()["detail"].is_array());
+        }
+        auto malformed = RawHttp::once(m_port, "POST", "/api/v1/workflows/import", "{\"nodes\": [",
+                                       {{"Authorization", "Bearer " + m_alice.toUtf8()}, {"Content-Type", "application/json"}});
+        QCOMPARE(malformed.status, 400);
+        // A dangling connection is dropped with a warning, not a failure.
+        json dangling = {{"name", "d"}, {"nodes", {{{"name", "Start"}, {"type", "n8n-nodes-base.manualTrigger"}}}},
+                         {"connections", {{"Start", {{"main", {{{{"node", "Ghost"}, {"type", "main"}, {"index", 0}}}}}}}}}};
+        auto r = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, dangling);
+        QCOMPARE(r.status, 201);
+        QVERIFY(r.json()["warnings"][0]["message"].get<std::string>().find("Ghost") != std::string::npos);
+        QCOMPARE(QString::number(call("GET", QStringLiteral("/api/v1/workflows"), m_alice).json()["total"].get<int>() - 1), before);
+    }
+
     void schedulesFireOncePerTick()
     {
         json wf = {{"nodes", {node("Every", "trigger.schedule", {{"mode", "cron"}, {"cron", "* * * * * *"}}), node("Stamp", "core.noop")}},

@@ -203,6 +203,64 @@ private Q_SLOTS:
         }
     }
 
+    void runCommandExecutesAWorkflowFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("wf.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "Double", "definition": {"nodes": [
+            {"id": "t", "name": "Start", "type": "trigger.manual"},
+            {"id": "c", "name": "Double", "type": "core.code", "parameters": {"mode": "runOnceForEachItem", "code": "return {n: $json.n * 2};"}}],
+            "edges": [{"from": "t", "to": "c"}]}})");
+        f.close();
+        ServerProcess run({}, {QStringLiteral("run"), file, QStringLiteral("--input"), QStringLiteral(R"([{"n": 2}, {"n": 5}])")});
+        QVERIFY(run.finish());
+        QCOMPARE(run.process().exitCode(), 0);
+        const auto out = nlohmann::json::parse(run.stdoutText().toStdString());
+        QVERIFY(out["status"] == "succeeded");
+        QVERIFY(out["nodes"][1]["output"][0][1]["json"]["n"] == 10);
+
+        // The n8n export runs too; its unsupported node fails the run: exit 1, the error names it.
+        ServerProcess n8n({}, {QStringLiteral("run"), QStringLiteral(SYNAPSCALE_SOURCE_DIR "/tests/fixtures/n8n/lead-router.n8n.json")});
+        QVERIFY(n8n.finish());
+        QCOMPARE(n8n.process().exitCode(), 1);
+        QVERIFY(n8n.stderrText().contains("Tell Slack"));
+
+        ServerProcess missing({}, {QStringLiteral("run"), dir.filePath(QStringLiteral("nope.json"))});
+        QVERIFY(missing.finish());
+        QCOMPARE(missing.process().exitCode(), 2);
+        ServerProcess badInput({}, {QStringLiteral("run"), file, QStringLiteral("--input"), QStringLiteral("[1]")});
+        QVERIFY(badInput.finish());
+        QCOMPARE(badInput.process().exitCode(), 2);
+    }
+
+    void importCommandStoresAWorkflow()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///%1/i.db").arg(dir.path());
+        const QString n8nFile = QStringLiteral(SYNAPSCALE_SOURCE_DIR "/tests/fixtures/n8n/lead-router.n8n.json");
+        ServerProcess noUser({{QStringLiteral("DATABASE_URL"), url}}, {QStringLiteral("import"), n8nFile});
+        QVERIFY(noUser.finish());
+        QCOMPARE(noUser.process().exitCode(), 2);
+        QVERIFY(noUser.stderrText().contains("no user"));
+        {
+            Database db(DatabaseUrl::parse(url).value());
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO users (id, email, email_normalized, password_hash, role, created_at, updated_at) "
+                                           "VALUES ('u1', 'Ops@Example.com', 'ops@example.com', 'x', 'admin', '2026-01-01', '2026-01-01')")).ok());
+        }
+        ServerProcess imported({{QStringLiteral("DATABASE_URL"), url}}, {QStringLiteral("import"), n8nFile, QStringLiteral("--owner"), QStringLiteral("ops@example.com")});
+        QVERIFY(imported.finish());
+        QCOMPARE(imported.process().exitCode(), 0);
+        const auto out = nlohmann::json::parse(imported.stdoutText().toStdString());
+        QVERIFY(out["name"] == "Lead router (n8n export)");
+        QVERIFY(out["warnings"][0]["node"] == "Tell Slack");
+        Database db(DatabaseUrl::parse(url).value());
+        auto stored = db.exec(QStringLiteral("SELECT owner_id FROM workflows WHERE id = ?"), {QString::fromStdString(out["workflow_id"].get<std::string>())});
+        QVERIFY(stored && stored->next());
+        QCOMPARE(stored->value(0).toString(), QStringLiteral("u1"));
+    }
+
     void servesOnPostgres()
     {
         if (test::postgresUrl().isEmpty()) {
