@@ -93,6 +93,8 @@ Result<quint16> BackendHost::start()
     m_engine = std::make_unique<ExecutionEngine>(engineOptions);
     m_executionStore = std::make_unique<DatabaseExecutionStore>(*m_database);
     m_executions = std::make_unique<ExecutionService>(*m_database, *m_engine);
+    DatabaseExecutionStore *store = m_executionStore.get();
+    m_executions->setFlush([store] { store->flush(); });
     m_scheduler = new Scheduler(*m_database, *m_executions, this);
     m_triggers = std::make_unique<WorkflowTriggers>(*m_database, *m_executions, *m_scheduler);
     m_workflows->onSaved = [triggers = m_triggers.get()](const WorkflowRecord &w) { triggers->workflowSaved(w); };
@@ -123,6 +125,8 @@ Result<quint16> BackendHost::start()
     hooks.store = m_executionStore.get();
     hooks.subWorkflow = m_executions->subWorkflowHook();
     QPointer<WebSocketHub> hub(m_hub);
+    WebSocketHub *hubObject = m_hub;
+    hooks.wantsEvents = [hubObject] { return hubObject->hasEventListeners(); };
     hooks.event = [hub](const ExecutionEvent &event) {
         if (!hub)
             return;
@@ -190,6 +194,8 @@ void BackendHost::finishShutdown()
         m_server->closeAllConnections();
     if (m_engine)
         m_engine->shutdown(m_config.shutdownTimeoutS * 1000);
+    if (m_executionStore)
+        m_executionStore->stop();
     m_database->closeThisThread();
     m_database.reset();
     Log::info(QStringLiteral("stopped"));

@@ -19,7 +19,7 @@ class WebSocketHub;
 class WorkflowService;
 class ExecutionEngine;
 class ExecutionService;
-class ExecutionStore;
+class DatabaseExecutionStore;
 class Scheduler;
 class WorkflowTriggers;
 
@@ -64,7 +64,7 @@ private:
     std::unique_ptr<Mailer> m_mailer;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<WorkflowService> m_workflows;
-    std::unique_ptr<ExecutionStore> m_executionStore;
+    std::unique_ptr<DatabaseExecutionStore> m_executionStore;
     std::unique_ptr<ExecutionEngine> m_engine;
     std::unique_ptr<ExecutionService> m_executions;
     Scheduler *m_scheduler = nullptr;

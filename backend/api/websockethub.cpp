@@ -54,9 +54,10 @@ void WebSocketHub::onNewConnection()
         socket->setParent(this);
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
             const Client client = m_clients.take(socket);
-            m_byExecution.remove(client.executionId, socket);
-            if (client.principal)
-                m_byUser.remove(client.principal->userId, socket);
+            if (m_byExecution.remove(client.executionId, socket) > 0)
+                --m_eventListeners;
+            if (client.principal && m_byUser.remove(client.principal->userId, socket) > 0)
+                --m_eventListeners;
             socket->deleteLater();
         });
         const QString path = Router::normalize(socket->requestUrl().path());
@@ -103,6 +104,7 @@ void WebSocketHub::subscribed(QWebSocket *socket)
     const Client &client = m_clients[socket];
     if (client.channel == Client::Channel::User) {
         m_byUser.insert(client.principal->userId, socket);
+        ++m_eventListeners;
     } else if (client.channel == Client::Channel::Execution) {
         // Snapshot and live events are both produced on this thread, in order: whatever the
         // snapshot misses arrives as an event after it.
@@ -113,6 +115,7 @@ void WebSocketHub::subscribed(QWebSocket *socket)
             return;
         }
         m_byExecution.insert(client.executionId, socket);
+        ++m_eventListeners;
         sendFrame(socket, QStringLiteral("execution.snapshot"), *snapshot);
     }
 }

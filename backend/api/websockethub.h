@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -35,6 +36,8 @@ public:
     // An event for one user's /ws/user clients and, when `executionId` is set, that execution's subscribers.
     void publish(const QString &ownerId, const QString &executionId, const QString &type, const nlohmann::json &data);
     int clientCount() const;
+    // Any thread: whether a /ws/user or /ws/execution client is listening (events are skipped when not).
+    bool hasEventListeners() const { return m_eventListeners.load(std::memory_order_relaxed) > 0; }
     void closeAll();
 
 private:
@@ -59,6 +62,7 @@ private:
     QHash<QWebSocket *, Client> m_clients;
     QMultiHash<QString, QWebSocket *> m_byExecution;
     QMultiHash<QString, QWebSocket *> m_byUser;
+    std::atomic<int> m_eventListeners{0};
 };
 
 } // namespace synapscale

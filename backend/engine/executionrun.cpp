@@ -117,9 +117,14 @@ ExecutionRun::ExecutionRun(std::shared_ptr<const WorkflowGraph> graph, Execution
     m_lastOutput.resize(n);
 }
 
+bool ExecutionRun::listening() const
+{
+    return m_hooks.event && (!m_hooks.wantsEvents || m_hooks.wantsEvents());
+}
+
 void ExecutionRun::emit(const char *type, Json data) const
 {
-    if (!m_hooks.event)
+    if (!listening())
         return;
     data["execution_id"] = m_request.executionId.toStdString();
     data["workflow_id"] = m_request.workflowId.toStdString();
@@ -135,9 +140,14 @@ void ExecutionRun::begin()
         std::lock_guard lock(m_snapshotMutex);
         m_status = QStringLiteral("running");
     }
-    if (m_hooks.store && saving())
+    if (m_hooks.store && saving() && !m_request.alreadyStored) {
+        m_hooks.store->created(m_request, m_graph->version, m_startedAt);
         m_hooks.store->started(m_request.executionId, m_startedAt);
-    emit("execution.started", {{"status", "running"}, {"mode", m_request.mode.toStdString()}, {"started_at", m_startedAt.toStdString()}});
+    } else if (m_hooks.store && saving()) {
+        m_hooks.store->started(m_request.executionId, m_startedAt);
+    }
+    if (listening())
+        emit("execution.started", {{"status", "running"}, {"mode", m_request.mode.toStdString()}, {"started_at", m_startedAt.toStdString()}});
 
     const int start = m_graph->startNode(m_request.startNodeId, m_request.mode == QLatin1String("webhook") ? "trigger.webhook"
                                                                   : m_request.mode == QLatin1String("schedule") ? "trigger.schedule"
@@ -226,7 +236,8 @@ ExecutionRun::Outcome ExecutionRun::step()
         record.status = "running";
         record.startedAt = nowIso();
         record.itemsIn = int(countItems(task.inputs));
-        emit("execution.node.started", {{"node_id", node.id}, {"name", node.name}, {"run_index", record.runIndex}});
+        if (listening())
+            emit("execution.node.started", {{"node_id", node.id}, {"name", node.name}, {"run_index", record.runIndex}});
 
         // An imported node SynapScale cannot run fails the run even though it is disabled: its
         // data never passes silently.
@@ -265,7 +276,8 @@ ExecutionRun::Outcome ExecutionRun::step()
             }
             if (m_hooks.store && saving())
                 m_hooks.store->waiting(m_request.executionId, saveState(), m_waitUntil);
-            emit("execution.waiting", {{"node_id", node.id}, {"until", m_waitUntil.toString(Qt::ISODateWithMs).toStdString()}});
+            if (listening())
+                emit("execution.waiting", {{"node_id", node.id}, {"until", m_waitUntil.toString(Qt::ISODateWithMs).toStdString()}});
             return Outcome::Waiting;
         }
         completeTask(task, std::move(*result), std::move(record));
@@ -331,7 +343,8 @@ void ExecutionRun::completeTask(const Task &task, NodeOutput output, NodeRunSumm
     m_lastOutput[std::size_t(task.node)] = firstData ? *firstData : Items();
     ++m_runCount[std::size_t(task.node)];
     m_lastNode = task.node;
-    emit("execution.node.finished", {{"node_id", record.nodeId}, {"name", record.name}, {"run_index", record.runIndex},
+    if (listening())
+        emit("execution.node.finished", {{"node_id", record.nodeId}, {"name", record.name}, {"run_index", record.runIndex},
                                      {"status", "succeeded"}, {"items_in", record.itemsIn}, {"items_out", record.itemsOut}});
     recordNodeRun(std::move(record));
     deliver(task.node, output, task);
@@ -361,7 +374,8 @@ bool ExecutionRun::handleFailure(Task task, const Error &error, NodeRunSummary r
     record.error = message;
     record.finishedAt = nowIso();
     ++m_runCount[std::size_t(task.node)];
-    emit("execution.node.finished", {{"node_id", record.nodeId}, {"name", record.name}, {"run_index", record.runIndex},
+    if (listening())
+        emit("execution.node.finished", {{"node_id", record.nodeId}, {"name", record.name}, {"run_index", record.runIndex},
                                      {"status", "failed"}, {"error", message}});
     if (node.onError == "continue" || node.onError == "output") {
         // The items carry the error so later nodes (or the error branch) can act on it.
@@ -518,6 +532,8 @@ void ExecutionRun::requestCancel(const QString &reason)
 
 void ExecutionRun::finishCancelledBeforeStart()
 {
+    if (m_hooks.store && saving() && !m_request.alreadyStored)
+        m_hooks.store->created(m_request, m_graph->version, nowIso());
     finish(QStringLiteral("cancelled"), m_cancelReason.isEmpty() ? QStringLiteral("Cancelled before it started") : m_cancelReason);
 }
 

@@ -25,6 +25,7 @@ struct ExecutionRequest {
     Json vars = Json::object();                // $vars
     QString retryOf;
     int depth = 0;                             // sub-workflow nesting
+    bool alreadyStored = false;                // recovered from the database: no new record
 };
 
 // One node run as the API shows it (API.md `nodes[]`).
@@ -71,6 +72,7 @@ public:
 
     struct Hooks {
         std::function<void(const ExecutionEvent &)> event;   // may be empty
+        std::function<bool()> wantsEvents;                   // cheap check before building an event; empty = always
         ExecutionStore *store = nullptr;                     // may be null
         int scriptTimeoutMs = 30000;
         // Execute Workflow: starts a sub-workflow for the parent's owner (may be empty).
@@ -127,6 +129,7 @@ private:
         std::vector<Items> inputs;
         int attempt = 1;
     };
+    bool listening() const;
     void emit(const char *type, Json data) const;
     void begin();
     void deliver(int node, const NodeOutput &output, const Task &task);

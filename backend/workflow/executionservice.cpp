@@ -117,14 +117,9 @@ Result<std::shared_ptr<ExecutionRun>> ExecutionService::start(std::shared_ptr<co
             userCallback(finished);
     };
     run->onWebhookResponse = std::move(options.onWebhookResponse);
-    if (run->saving() && m_engine.hooks().store)
-        m_engine.hooks().store->created(request, graph->version, nowIso());
     auto submitted = m_engine.submit(run);
-    if (!submitted) {
-        if (run->saving() && m_engine.hooks().store)
-            m_engine.hooks().store->finished(request.executionId, QStringLiteral("failed"), submitted.error().message, nowIso(), 0);
+    if (!submitted)
         return submitted.error();
-    }
     return run;
 }
 
@@ -177,6 +172,7 @@ std::shared_ptr<ExecutionRun> ExecutionService::live(const QString &id) const
 
 Result<Json> ExecutionService::get(const Principal &who, const QString &id)
 {
+    flushWrites();
     if (auto run = m_engine.find(id)) {
         if (run->request().ownerId != who.userId)
             return notFound();
@@ -213,6 +209,7 @@ Result<Json> ExecutionService::get(const Principal &who, const QString &id)
 
 Result<Page<Json>> ExecutionService::list(const Principal &who, const ExecutionFilter &filter)
 {
+    flushWrites();
     ExecutionRepository executions(m_db);
     auto page = executions.list(who.userId, filter);
     if (!page)
@@ -225,6 +222,7 @@ Result<Page<Json>> ExecutionService::list(const Principal &who, const ExecutionF
 
 Result<Json> ExecutionService::cancel(const Principal &who, const QString &id)
 {
+    flushWrites();
     if (auto run = m_engine.find(id)) {
         if (run->request().ownerId != who.userId)
             return notFound();
@@ -249,6 +247,7 @@ Result<Json> ExecutionService::cancel(const Principal &who, const QString &id)
 
 Result<std::shared_ptr<ExecutionRun>> ExecutionService::retry(const Principal &who, const QString &id, StartOptions options)
 {
+    flushWrites();
     if (m_engine.find(id))
         return Error::make(QStringLiteral("invalid_state"), QStringLiteral("The execution is still running; cancel it or wait for it to end"));
     ExecutionRepository executions(m_db);
@@ -273,6 +272,7 @@ Result<std::shared_ptr<ExecutionRun>> ExecutionService::retry(const Principal &w
 
 Result<void> ExecutionService::remove(const Principal &who, const QString &id)
 {
+    flushWrites();
     if (auto run = m_engine.find(id)) {
         if (run->request().ownerId != who.userId)
             return notFound();
@@ -289,6 +289,7 @@ Result<void> ExecutionService::remove(const Principal &who, const QString &id)
 
 Result<QString> ExecutionService::ownerOf(const QString &id)
 {
+    flushWrites();
     if (auto run = m_engine.find(id))
         return run->request().ownerId;
     auto q = m_db.exec(QStringLiteral("SELECT owner_id FROM executions WHERE id = ?"), {id});
@@ -404,6 +405,7 @@ void ExecutionService::recover()
             request.mode = e.mode;
             request.priority = e.priority;
             request.retryOf = e.retryOf;
+            request.alreadyStored = true;
             const Json input = parsedOr(e.input, Json::array());
             if (input.is_array())
                 request.input = input.get<Items>();
@@ -422,6 +424,7 @@ void ExecutionService::recover()
             request.mode = e.mode;
             request.priority = e.priority;
             request.retryOf = e.retryOf;
+            request.alreadyStored = true;
             Result<std::unique_ptr<ExecutionRun>> run = graph ? ExecutionRun::restore(*graph, request, parsedOr(e.state, Json::object()),
                                                                                        m_engine.hooks())
                                                               : Result<std::unique_ptr<ExecutionRun>>(graph.error());

@@ -60,13 +60,22 @@ public:
     void recover();
 
     ExecutionEngine &engine() { return m_engine; }
+    // Called before reading executions from the database: waits for queued records to land.
+    void setFlush(std::function<void()> flush) { m_flush = std::move(flush); }
 
 private:
     Result<std::shared_ptr<ExecutionRun>> startError(const ExecutionRun &failed);
     Result<std::shared_ptr<const WorkflowGraph>> graphOfVersion(const QString &workflowId, const QString &ownerId, int version);
 
+    void flushWrites() const
+    {
+        if (m_flush)
+            m_flush();
+    }
+
     Database &m_db;
     ExecutionEngine &m_engine;
+    std::function<void()> m_flush;
     mutable std::mutex m_cacheMutex;
     QHash<QString, std::shared_ptr<const WorkflowGraph>> m_graphs;
 };

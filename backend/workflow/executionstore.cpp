@@ -1,45 +1,205 @@
 #include "executionstore.h"
 
 #include "core/logger.h"
+#include "storage/database.h"
 #include "workflow/workflowrepository.h"
+
+#include "core/clock.h"
+
+#include <QHash>
+#include <QThread>
 
 namespace synapscale {
 
 namespace {
-void logFailure(const char *what, const QString &executionId, const Error &error)
-{
-    Log::warning(QStringLiteral("could not record %1 of execution %2: %3").arg(QLatin1String(what), executionId, error.message));
-}
+constexpr std::size_t kBatch = 2000;
+constexpr std::size_t kMaxQueued = 20000;
+constexpr int kAttempts = 3;
 } // namespace
+
+DatabaseExecutionStore::DatabaseExecutionStore(Database &db)
+    : m_db(db)
+{
+    m_thread = QThread::create([this] { writerLoop(); });
+    m_thread->setObjectName(QStringLiteral("execution-writer"));
+    m_thread->start();
+}
+
+DatabaseExecutionStore::~DatabaseExecutionStore()
+{
+    stop();
+}
+
+void DatabaseExecutionStore::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_thread)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_committedChanged.notify_all();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+void DatabaseExecutionStore::enqueue(Op op)
+{
+    {
+        std::unique_lock lock(m_mutex);
+        // Backpressure: when the database falls behind, the workers wait rather than memory
+        // growing without bound (the HTTP thread never writes here).
+        m_committedChanged.wait(lock, [&] { return m_queue.size() < kMaxQueued || !m_thread || m_stopping; });
+        if (!m_thread || m_stopping)
+            return;
+        m_queue.push_back(std::move(op));
+        ++m_enqueued;
+    }
+    m_wake.notify_one();
+}
+
+void DatabaseExecutionStore::flush(int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    const quint64 target = m_enqueued;
+    m_committedChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_committed >= target || !m_thread; });
+}
+
+void DatabaseExecutionStore::writerLoop()
+{
+    for (;;) {
+        std::vector<Op> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return !m_queue.empty() || m_stopping; });
+            if (m_queue.empty() && m_stopping)
+                break;
+            while (!m_queue.empty() && batch.size() < kBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        ExecutionRepository executions(m_db);
+        // Fold the updates of executions created in this batch into their insert: a short
+        // execution becomes one row insert plus one multi-row insert of its node runs.
+        QList<ExecutionRecord> inserts;
+        QList<NodeRunRecord> nodeRuns;
+        std::vector<const Op *> updates;
+        QHash<QString, qsizetype> created;
+        for (const Op &op : batch) {
+            if (op.kind == Op::Kind::Created) {
+                created.insert(op.execution.id, inserts.size());
+                inserts.append(op.execution);
+                inserts.back().createdAt = nowIso();
+                continue;
+            }
+            if (op.kind == Op::Kind::Node) {
+                nodeRuns.append(op.node);
+                continue;
+            }
+            auto it = created.constFind(op.execution.id);
+            if (it == created.constEnd()) {
+                updates.push_back(&op);
+                continue;
+            }
+            ExecutionRecord &e = inserts[*it];
+            if (op.kind == Op::Kind::Started) {
+                e.status = QStringLiteral("running");
+                e.startedAt = op.execution.startedAt;
+            } else if (op.kind == Op::Kind::Waiting) {
+                e.status = QStringLiteral("waiting");
+                e.state = op.execution.state;
+                e.waitUntil = op.execution.waitUntil;
+            } else {
+                e.status = op.execution.status;
+                e.error = op.execution.error;
+                e.finishedAt = op.execution.finishedAt;
+                e.durationMs = op.execution.durationMs;
+                e.state.clear();
+                e.waitUntil.clear();
+            }
+        }
+        Result<void> written = Error::make(QStringLiteral("not_run"), QString());
+        for (int attempt = 1; attempt <= kAttempts && !written; ++attempt) {
+            written = m_db.transaction([&]() -> Result<void> {
+                if (auto r = executions.insertMany(inserts); !r)
+                    return r;
+                if (auto r = executions.insertNodeRuns(nodeRuns); !r)
+                    return r;
+                for (const Op *opPointer : updates) {
+                    const Op &op = *opPointer;
+                    Result<void> r;
+                    switch (op.kind) {
+                    case Op::Kind::Created:
+                        if (auto c = executions.create(op.execution); !c)
+                            r = c.error();
+                        break;
+                    case Op::Kind::Started:
+                        r = executions.markStarted(op.execution.id, op.execution.startedAt);
+                        break;
+                    case Op::Kind::Node:
+                        r = executions.insertNodeRun(op.node);
+                        break;
+                    case Op::Kind::Waiting:
+                        r = executions.markWaiting(op.execution.id, op.execution.state, op.execution.waitUntil);
+                        break;
+                    case Op::Kind::Finished:
+                        r = executions.finish(op.execution.id, op.execution.status, op.execution.error, op.execution.finishedAt,
+                                              op.execution.durationMs);
+                        break;
+                    }
+                    if (!r)
+                        return r;
+                }
+                return {};
+            });
+            if (!written && attempt < kAttempts)
+                QThread::msleep(50 * attempt);
+        }
+        if (!written)
+            Log::warning(QStringLiteral("could not record %1 execution update(s): %2").arg(batch.size()).arg(written.error().message));
+        {
+            std::lock_guard lock(m_mutex);
+            m_committed += batch.size();
+        }
+        m_committedChanged.notify_all();
+    }
+    m_db.closeThisThread();
+    std::lock_guard lock(m_mutex);
+    m_committed = m_enqueued;
+    m_committedChanged.notify_all();
+}
 
 void DatabaseExecutionStore::created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt)
 {
     (void)createdAt;
-    ExecutionRecord record;
-    record.id = request.executionId;
-    record.workflowId = request.workflowId;
-    record.ownerId = request.ownerId;
-    record.workflowVersion = workflowVersion;
-    record.mode = request.mode;
-    record.priority = request.priority;
-    record.retryOf = request.retryOf;
+    Op op{Op::Kind::Created, {}, {}};
+    op.execution.id = request.executionId;
+    op.execution.workflowId = request.workflowId;
+    op.execution.ownerId = request.ownerId;
+    op.execution.workflowVersion = workflowVersion;
+    op.execution.mode = request.mode;
+    op.execution.priority = request.priority;
+    op.execution.retryOf = request.retryOf;
     if (!request.input.empty())
-        record.input = QByteArray::fromStdString(Json(request.input).dump());
-    auto r = ExecutionRepository(m_db).create(record);
-    if (!r)
-        logFailure("creation", request.executionId, r.error());
+        op.execution.input = QByteArray::fromStdString(Json(request.input).dump(-1, ' ', false, Json::error_handler_t::replace));
+    enqueue(std::move(op));
 }
 
 void DatabaseExecutionStore::started(const QString &executionId, const QString &startedAt)
 {
-    auto r = ExecutionRepository(m_db).markStarted(executionId, startedAt);
-    if (!r)
-        logFailure("start", executionId, r.error());
+    Op op{Op::Kind::Started, {}, {}};
+    op.execution.id = executionId;
+    op.execution.startedAt = startedAt;
+    enqueue(std::move(op));
 }
 
 void DatabaseExecutionStore::nodeFinished(const QString &executionId, const NodeRunSummary &run)
 {
-    NodeRunRecord record;
+    Op op{Op::Kind::Node, {}, {}};
+    NodeRunRecord &record = op.node;
     record.executionId = executionId;
     record.nodeId = QString::fromStdString(run.nodeId);
     record.name = QString::fromStdString(run.name);
@@ -50,27 +210,31 @@ void DatabaseExecutionStore::nodeFinished(const QString &executionId, const Node
     record.itemsIn = run.itemsIn;
     record.itemsOut = run.itemsOut;
     record.error = QString::fromStdString(run.error);
+    // Serialized here, on the worker, so the writer thread only does I/O.
     if (!run.output.is_null())
         record.output = QByteArray::fromStdString(run.output.dump(-1, ' ', false, Json::error_handler_t::replace));
-    auto r = ExecutionRepository(m_db).insertNodeRun(record);
-    if (!r)
-        logFailure("a node run", executionId, r.error());
+    enqueue(std::move(op));
 }
 
 void DatabaseExecutionStore::waiting(const QString &executionId, const Json &state, const QDateTime &until)
 {
-    auto r = ExecutionRepository(m_db).markWaiting(executionId, QByteArray::fromStdString(state.dump(-1, ' ', false, Json::error_handler_t::replace)),
-                                                   until.toUTC().toString(Qt::ISODateWithMs));
-    if (!r)
-        logFailure("the waiting state", executionId, r.error());
+    Op op{Op::Kind::Waiting, {}, {}};
+    op.execution.id = executionId;
+    op.execution.state = QByteArray::fromStdString(state.dump(-1, ' ', false, Json::error_handler_t::replace));
+    op.execution.waitUntil = until.toUTC().toString(Qt::ISODateWithMs);
+    enqueue(std::move(op));
 }
 
 void DatabaseExecutionStore::finished(const QString &executionId, const QString &status, const QString &error, const QString &finishedAt,
                                       qint64 durationMs)
 {
-    auto r = ExecutionRepository(m_db).finish(executionId, status, error, finishedAt, durationMs);
-    if (!r)
-        logFailure("the end", executionId, r.error());
+    Op op{Op::Kind::Finished, {}, {}};
+    op.execution.id = executionId;
+    op.execution.status = status;
+    op.execution.error = error;
+    op.execution.finishedAt = finishedAt;
+    op.execution.durationMs = durationMs;
+    enqueue(std::move(op));
 }
 
 } // namespace synapscale

@@ -1,17 +1,28 @@
 #pragma once
 
 #include "engine/executionrun.h"
+#include "workflow/workflowrecords.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+class QThread;
 
 namespace synapscale {
 
 class Database;
 
-// ExecutionStore over the database (the executions and execution_node_runs tables). Runs on
-// the engine's worker threads, each with its own connection. A failed write is logged and the
-// execution carries on: losing a record must not stop the user's workflow.
+// ExecutionStore over the database (executions and execution_node_runs). Engine threads only
+// queue the records; one writer thread commits them in batches (group commit), so saving every
+// execution costs the workers and the HTTP thread no database round trip and SQLite sees one
+// writer. A record reaches the database within a few milliseconds; flush() waits for that, and
+// readers call it before they look. A failed batch is retried, then logged and dropped: losing
+// a record must not stop the user's workflows.
 class DatabaseExecutionStore : public ExecutionStore {
 public:
-    explicit DatabaseExecutionStore(Database &db) : m_db(db) {}
+    explicit DatabaseExecutionStore(Database &db);
+    ~DatabaseExecutionStore() override;
 
     void created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt) override;
     void started(const QString &executionId, const QString &startedAt) override;
@@ -20,8 +31,29 @@ public:
     void finished(const QString &executionId, const QString &status, const QString &error, const QString &finishedAt,
                   qint64 durationMs) override;
 
+    // Waits until everything queued so far is committed (or `timeoutMs` passed).
+    void flush(int timeoutMs = 5000);
+    // Commits what is queued and stops the writer (before the database closes).
+    void stop();
+
 private:
+    struct Op {
+        enum class Kind { Created, Started, Node, Waiting, Finished } kind;
+        ExecutionRecord execution;   // Created; id/status/error/times for the others
+        NodeRunRecord node;          // Node
+    };
+    void enqueue(Op op);
+    void writerLoop();
+
     Database &m_db;
+    QThread *m_thread = nullptr;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_committedChanged;
+    std::deque<Op> m_queue;
+    quint64 m_enqueued = 0;
+    quint64 m_committed = 0;
+    bool m_stopping = false;
 };
 
 } // namespace synapscale

@@ -66,6 +66,9 @@ public:
     // Direct forms the engine uses: the duration it measured, one insert per finished node run.
     Result<void> finish(const QString &id, const QString &status, const QString &error, const QString &finishedAt, qint64 durationMs);
     Result<void> insertNodeRun(const NodeRunRecord &run);
+    // Many rows per statement (the execution writer's batches); records are written as given.
+    Result<void> insertMany(const QList<ExecutionRecord> &executions);
+    Result<void> insertNodeRuns(const QList<NodeRunRecord> &runs);
     Result<void> markWaiting(const QString &id, const QByteArray &state, const QString &waitUntil);
     // Recovery at start-up, across owners.
     Result<QList<ExecutionRecord>> withStatus(const QString &status);
