@@ -412,6 +412,7 @@ void ExecutionRun::deliver(int node, const NodeOutput &output, const Task &task)
     const GraphNode &source = m_graph->nodes[std::size_t(node)];
     // Depth first like n8n: the branch of output 0 runs to its end before output 1's.
     std::vector<Task> next;
+    std::vector<int> touched;
     for (std::size_t port = 0; port < source.outgoing.size() && port < output.ports.size(); ++port) {
         const Items &items = output.ports[port];
         if (items.empty())
@@ -435,18 +436,26 @@ void ExecutionRun::deliver(int node, const NodeOutput &output, const Task &task)
             if (!slot)
                 slot = Items();
             slot->insert(slot->end(), items.begin(), items.end());
-            bool complete = true;
-            for (std::size_t p = 0; p < t.inputCount; ++p)
-                complete = complete && (t.incomingEdges[p] == 0 || buffers[p].has_value());
-            if (complete) {
-                Task task;
-                task.node = target.node;
-                for (auto &b : buffers)
-                    task.inputs.push_back(b.value_or(Items()));
-                buffers.clear();
-                next.push_back(std::move(task));
-            }
+            if (std::find(touched.begin(), touched.end(), target.node) == touched.end())
+                touched.push_back(target.node);
         }
+    }
+    // Multi-input nodes are checked once all of this run's outputs arrived, so two edges from
+    // one node into the same input deliver together.
+    for (int target : touched) {
+        const GraphNode &t = m_graph->nodes[std::size_t(target)];
+        auto &buffers = m_waitingInputs[std::size_t(target)];
+        bool complete = true;
+        for (std::size_t p = 0; p < t.inputCount; ++p)
+            complete = complete && (t.incomingEdges[p] == 0 || (p < buffers.size() && buffers[p].has_value()));
+        if (!complete)
+            continue;
+        Task task;
+        task.node = target;
+        for (auto &b : buffers)
+            task.inputs.push_back(b.value_or(Items()));
+        buffers.clear();
+        next.push_back(std::move(task));
     }
     for (auto it = next.rbegin(); it != next.rend(); ++it)
         m_ready.push_front(std::move(*it));

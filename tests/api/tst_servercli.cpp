@@ -261,6 +261,69 @@ private Q_SLOTS:
         QCOMPARE(stored->value(0).toString(), QStringLiteral("u1"));
     }
 
+    // Two server processes on one SQLite file, both serving the same active webhook under
+    // load at once: every request answered, every execution recorded, the file intact.
+    void twoServersShareOneSqliteFile()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///%1/shared.db").arg(dir.path());
+        const QHash<QString, QString> env{{QStringLiteral("DATABASE_URL"), url}, {QStringLiteral("DEBUG"), QStringLiteral("true")},
+                                          {QStringLiteral("LOG_LEVEL"), QStringLiteral("info")}, {QStringLiteral("WORKERS"), QStringLiteral("2")}};
+        ServerProcess first(env);
+        const quint16 portA = first.waitForPort();
+        QVERIFY(portA);
+        const QByteArray login = R"({"email": "ops@example.com", "password": "Shared-file-pass-1"})";
+        QCOMPARE(RawHttp::once(portA, "POST", "/api/v1/auth/register", login, {{"Content-Type", "application/json"}}).status, 201);
+        const QByteArray token = QByteArray::fromStdString(
+            RawHttp::once(portA, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}}).json()["access_token"].get<std::string>());
+        const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+        const QByteArray wf = R"({"name": "shared", "definition": {"nodes": [
+            {"id": "h", "name": "Hook", "type": "trigger.webhook", "parameters": {"path": "shared", "responseMode": "lastNode"}},
+            {"id": "s", "name": "Set", "type": "core.set", "parameters": {"fields": [{"name": "n", "value": "{{ $json.body.n + 1 }}", "type": "number"}]}}],
+            "edges": [{"from": "h", "to": "s"}]}})";
+        const std::string id = RawHttp::once(portA, "POST", "/api/v1/workflows", wf, auth).json()["id"].get<std::string>();
+        QCOMPARE(RawHttp::once(portA, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/activate", {}, auth).status, 200);
+        ServerProcess second(env); // loads the active workflow from the shared file
+        const quint16 portB = second.waitForPort();
+        QVERIFY(portB);
+
+        // 4 clients per server, 50 requests each, all at once.
+        std::vector<std::unique_ptr<RawHttp>> clients;
+        for (int i = 0; i < 8; ++i) {
+            clients.push_back(std::make_unique<RawHttp>(i % 2 ? portB : portA));
+            QVERIFY(clients.back()->connectToServer());
+        }
+        int ok = 0;
+        for (int round = 0; round < 50; ++round) {
+            for (std::size_t c = 0; c < clients.size(); ++c) {
+                const QByteArray body = "{\"n\": " + QByteArray::number(round) + "}";
+                clients[c]->socket().write("POST /webhook/shared HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                                           + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            }
+            for (auto &client : clients) {
+                const auto r = client->send({});
+                if (r.status == 200 && r.json()["n"].is_number())
+                    ++ok;
+            }
+        }
+        QCOMPARE(ok, 400);
+        first.signal(SIGTERM);
+        second.signal(SIGTERM);
+        QVERIFY(first.finish());
+        QVERIFY(second.finish());
+        Database db(DatabaseUrl::parse(url).value());
+        auto counted = db.exec(QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) FROM executions"));
+        QVERIFY(counted && counted->next());
+        QCOMPARE(counted->value(0).toInt(), 400);
+        QCOMPARE(counted->value(1).toInt(), 400);
+        auto runs = db.exec(QStringLiteral("SELECT COUNT(*) FROM execution_node_runs"));
+        QVERIFY(runs && runs->next());
+        QCOMPARE(runs->value(0).toInt(), 800);
+        auto integrity = db.exec(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(integrity && integrity->next());
+        QCOMPARE(integrity->value(0).toString(), QStringLiteral("ok"));
+    }
+
     void servesOnPostgres()
     {
         if (test::postgresUrl().isEmpty()) {

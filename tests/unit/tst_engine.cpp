@@ -180,6 +180,81 @@ private Q_SLOTS:
                 QVERIFY2(!nodeRun(result.execution, name.get<std::string>()), name.get<std::string>().c_str());
         }
     }
+
+    // 10,000 items through every data and flow node in one execution.
+    void tenThousandItemsThroughEveryNode()
+    {
+        Items input;
+        for (int i = 0; i < 10000; ++i)
+            input.push_back({{"json", {{"i", i}, {"group", i % 7}, {"tags", {"a", "b"}}, {"when", "2024-01-01T00:00:00Z"}}}});
+        const Json cond = {{"conditions", {{{"leftValue", "{{ $json.i }}"}, {"rightValue", 5000}, {"operator", {{"type", "number"}, {"operation", "lt"}}}}}}};
+        const Json wf = {
+            {"nodes",
+             {node("Start", "trigger.manual"),
+              node("Set", "core.set", {{"fields", {{{"name", "double"}, {"value", "{{ $json.i * 2 }}"}, {"type", "number"}}}}}),
+              node("If", "core.if", {{"conditions", cond}}),
+              node("Switch", "core.switch", {{"mode", "expression"}, {"numberOutputs", 2}, {"output", "{{ $json.i % 2 }}"}}),
+              node("Merge", "core.merge", {{"mode", "append"}}),
+              node("Filter", "core.filter", {{"conditions", {{"conditions", {{{"leftValue", "{{ $json.group }}"}, {"rightValue", 100},
+                                                                               {"operator", {{"type", "number"}, {"operation", "lt"}}}}}}}}}),
+              node("Sort", "core.sort", {{"fields", {{{"fieldName", "double"}, {"order", "descending"}}}}}),
+              node("Limit", "core.limit", {{"maxItems", 20000}}),
+              node("Dedupe", "core.remove_duplicates", {{"compare", "selectedFields"}, {"fieldsToCompare", "i"}}),
+              node("Code", "core.code", {{"code", "return $input.all().map(x => ({json: Object.assign({}, x.json, {seen: true})}));"}}),
+              node("PerItem", "core.code", {{"mode", "runOnceForEachItem"}, {"code", "return {i: $json.i, tags: $json.tags, when: $json.when};"}}),
+              node("Crypto", "core.crypto", {{"value", "{{ $json.i }}"}, {"dataPropertyName", "hash"}}),
+              node("Date", "core.datetime", {{"operation", "addToDate"}, {"magnitude", "{{ $json.when }}"}, {"duration", 1}, {"timeUnit", "days"}}),
+              node("Loop", "core.loop", {{"batchSize", 2500}}),
+              node("Body", "core.noop"),
+              node("Split", "core.split_out", {{"fieldToSplitOut", "tags"}, {"include", "allOtherFields"}}),
+              node("Agg", "core.aggregate", {{"fieldsToAggregate", {{{"fieldToAggregate", "i"}}}}})}},
+            {"edges",
+             {edge("Start", "Set"), edge("Set", "If"), edge("If", "Switch", 0), edge("If", "Merge", 1, 1), edge("Switch", "Merge", 0, 0),
+              edge("Switch", "Merge", 1, 0), edge("Merge", "Filter"), edge("Filter", "Sort"), edge("Sort", "Limit"), edge("Limit", "Dedupe"),
+              edge("Dedupe", "Code"), edge("Code", "PerItem"), edge("PerItem", "Crypto"), edge("Crypto", "Date"), edge("Date", "Loop"),
+              edge("Loop", "Body", 1), edge("Body", "Loop"), edge("Loop", "Split", 0), edge("Split", "Agg")}}};
+        const auto result = runWorkflow(*m_engine, wf, input, 120000);
+        QVERIFY2(result.status == QLatin1String("succeeded"), qPrintable(result.status + QStringLiteral(": ") + result.error));
+        QCOMPARE(int(outputOf(result.execution, "Merge").size()), 10000);
+        QCOMPARE(int(outputOf(result.execution, "Sort")[0]["json"]["double"].get<int>()), 19998);
+        QCOMPARE(int(outputOf(result.execution, "Dedupe").size()), 10000);
+        QCOMPARE(int(outputOf(result.execution, "Split").size()), 20000);
+        QCOMPARE(int(outputOf(result.execution, "Agg")[0]["json"]["i"].size()), 20000);
+        const Json last = outputOf(result.execution, "Date")[0]["json"];
+        QVERIFY(last["newDate"] == "2024-01-02T00:00:00.000+00:00");
+        QCOMPARE(int(last["hash"].get<std::string>().size()), 64);
+    }
+
+    // The HTTP Request node against a real loopback server: 50 MB comes back whole; beyond the
+    // 64 MB limit the node fails with a clear message and nothing is kept.
+    void httpRequestLargeResponses()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        connect(&server, &QTcpServer::newConnection, this, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    const QByteArray request = socket->readAll();
+                    const qint64 size = request.contains("/huge") ? 70ll * 1024 * 1024 : 50ll * 1024 * 1024;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(size)
+                                  + "\r\nConnection: close\r\n\r\n");
+                    socket->write(QByteArray(size, 'x'));
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        const std::string base = "http://127.0.0.1:" + std::to_string(server.serverPort());
+        auto wf = [&](const std::string &path) {
+            return Json{{"nodes", {node("Start", "trigger.manual"), node("Get", "core.http_request", {{"url", base + path}, {"responseFormat", "text"}})}},
+                        {"edges", {edge("Start", "Get")}}};
+        };
+        auto ok = runWorkflow(*m_engine, wf("/big"), itemsOf(Json::array({Json::object()})), 60000);
+        QVERIFY2(ok.status == QLatin1String("succeeded"), qPrintable(ok.error));
+        QCOMPARE(qint64(outputOf(ok.execution, "Get")[0]["json"]["data"].get<std::string>().size()), 50ll * 1024 * 1024);
+        auto huge = runWorkflow(*m_engine, wf("/huge"), itemsOf(Json::array({Json::object()})), 60000);
+        QCOMPARE(huge.status, QStringLiteral("failed"));
+        QVERIFY2(huge.error.contains(QStringLiteral("larger than 64 MB")) || huge.error.contains(QStringLiteral("canceled")), qPrintable(huge.error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngine)
