@@ -305,8 +305,8 @@ NodeResult ExecutionRun::runNode(const Task &task, NodeRunSummary &record)
     scope.vars = m_request.vars;
     scope.runIndex = m_runCount[std::size_t(task.node)];
     RunNodeContext context(node, task.inputs, m_nodeState[std::size_t(task.node)], scope, *m_graph, m_hooks, m_request, m_cancel, this);
-    auto &engine = ScriptEngine::forThisThread();
-    ScriptEngine::Deadline deadline(engine, std::chrono::milliseconds(m_hooks.scriptTimeoutMs), this);
+    scope.timeLimitMs = m_hooks.scriptTimeoutMs;
+    scope.interruptKey = this;
     try {
         return node.impl->execute(context);
     } catch (const std::exception &e) {

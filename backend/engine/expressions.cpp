@@ -242,10 +242,15 @@ struct ExpressionSession::Private {
     QJSValue workflow;
     QJSValue vars;
     bool built = false;
+    // Armed on the first JavaScript call only: nodes whose expressions all resolve without
+    // JavaScript never touch the watchdog.
+    std::optional<ScriptEngine::Deadline> deadline;
 };
 
 void ExpressionSession::buildGlobals()
 {
+    if (!d->deadline)
+        d->deadline.emplace(ScriptEngine::forThisThread(), std::chrono::milliseconds(d->scope.timeLimitMs), d->scope.interruptKey);
     if (d->built)
         return;
     auto &engine = ScriptEngine::forThisThread();
@@ -290,7 +295,7 @@ Result<Json> ExpressionSession::runScript(const std::string &body, std::optional
 }
 
 ExpressionSession::ExpressionSession(const ExpressionScope &scope)
-    : d(new Private{scope, threadState(), {}, {}, {}, false})
+    : d(new Private{scope, threadState(), {}, {}, {}, false, std::nullopt})
 {
     d->state.bridge.scope = &scope;
     d->state.bridge.inputCache = QJSValue();

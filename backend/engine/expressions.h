@@ -19,6 +19,8 @@ struct ExpressionScope {
     std::string workflowName;
     std::string mode;
     int runIndex = 0;   // $runIndex: how many times this node ran before in this execution
+    int timeLimitMs = 30000;          // scripts of this node run stop after this long
+    const void *interruptKey = nullptr; // ScriptEngine::interrupt(key) stops them early
     Json vars = Json::object();
 };
 
