@@ -497,6 +497,8 @@ void ExecutionRun::finish(const QString &status, const QString &error)
     if (m_hooks.store) {
         if (saving()) {
             m_hooks.store->finished(m_request.executionId, status, error, m_finishedAt, m_durationMs);
+            if (m_graph->pruneDays > 0 || m_graph->pruneMaxCount > 0)
+                m_hooks.store->prune(m_request.workflowId, m_graph->pruneDays, m_graph->pruneMaxCount);
         } else if (m_graph->saveData == "errors" && status == QLatin1String("failed")) {
             // Saved only now that it failed.
             m_hooks.store->created(m_request, m_graph->version, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt);

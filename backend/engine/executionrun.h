@@ -61,6 +61,9 @@ public:
     virtual void waiting(const QString &executionId, const Json &state, const QDateTime &until) = 0;
     virtual void finished(const QString &executionId, const QString &status, const QString &error, const QString &finishedAt,
                           qint64 durationMs) = 0;
+    // Deletes the workflow's ended executions older than `maxAgeDays` or beyond the newest
+    // `maxCount` (0 = no limit of that kind). The store may skip calls that come too often.
+    virtual void prune(const QString &workflowId, int maxAgeDays, int maxCount) = 0;
 };
 
 // The state of one execution: a ready queue of node runs, inputs waiting for multi-input nodes,

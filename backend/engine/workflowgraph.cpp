@@ -37,6 +37,8 @@ Result<std::shared_ptr<const WorkflowGraph>> WorkflowGraph::compile(const Json &
     graph->concurrency = s.value("concurrency", 0);
     graph->errorWorkflow = s.value("errorWorkflow", std::string());
     graph->requeueOnCrash = s.value("requeueInterrupted", false);
+    graph->pruneDays = std::max(0, s.value("pruneDays", 0));
+    graph->pruneMaxCount = std::max(0, s.value("pruneMaxCount", 0));
 
     const auto &registry = NodeRegistry::builtin();
     for (const auto &n : definition.value("nodes", Json::array())) {

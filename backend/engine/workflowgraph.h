@@ -46,6 +46,8 @@ struct WorkflowGraph {
     int concurrency = 0;           // settings.concurrency: running executions of this workflow at once; 0 = no limit
     std::string errorWorkflow;     // settings.errorWorkflow: workflow id run when an execution fails
     bool requeueOnCrash = false;   // settings.requeueInterrupted
+    int pruneDays = 0;             // settings.pruneDays: ended executions older than this are deleted
+    int pruneMaxCount = 0;         // settings.pruneMaxCount: only the newest this many are kept
 
     // The trigger an execution starts at: `nodeId` if given, else the first trigger of type
     // `preferredType`, else the first trigger. -1 when the workflow has none.

@@ -149,6 +149,9 @@ void DatabaseExecutionStore::writerLoop()
                         r = executions.finish(op.execution.id, op.execution.status, op.execution.error, op.execution.finishedAt,
                                               op.execution.durationMs);
                         break;
+                    case Op::Kind::Prune:
+                        r = executions.prune(op.execution.workflowId, int(op.execution.priority), int(op.execution.durationMs));
+                        break;
                     }
                     if (!r)
                         return r;
@@ -222,6 +225,22 @@ void DatabaseExecutionStore::waiting(const QString &executionId, const Json &sta
     op.execution.id = executionId;
     op.execution.state = QByteArray::fromStdString(state.dump(-1, ' ', false, Json::error_handler_t::replace));
     op.execution.waitUntil = until.toUTC().toString(Qt::ISODateWithMs);
+    enqueue(std::move(op));
+}
+
+void DatabaseExecutionStore::prune(const QString &workflowId, int maxAgeDays, int maxCount)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        std::lock_guard lock(m_mutex);
+        if (now - m_lastPrune.value(workflowId, 0) < 5000)
+            return;
+        m_lastPrune.insert(workflowId, now);
+    }
+    Op op{Op::Kind::Prune, {}, {}};
+    op.execution.workflowId = workflowId;
+    op.execution.priority = maxAgeDays;  // carried in spare fields of the record
+    op.execution.durationMs = maxCount;
     enqueue(std::move(op));
 }
 

@@ -3,6 +3,8 @@
 #include "engine/executionrun.h"
 #include "workflow/workflowrecords.h"
 
+#include <QHash>
+
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -30,6 +32,7 @@ public:
     void waiting(const QString &executionId, const Json &state, const QDateTime &until) override;
     void finished(const QString &executionId, const QString &status, const QString &error, const QString &finishedAt,
                   qint64 durationMs) override;
+    void prune(const QString &workflowId, int maxAgeDays, int maxCount) override;
 
     // Waits until everything queued so far is committed (or `timeoutMs` passed).
     void flush(int timeoutMs = 5000);
@@ -38,7 +41,7 @@ public:
 
 private:
     struct Op {
-        enum class Kind { Created, Started, Node, Waiting, Finished } kind;
+        enum class Kind { Created, Started, Node, Waiting, Finished, Prune } kind;
         ExecutionRecord execution;   // Created; id/status/error/times for the others
         NodeRunRecord node;          // Node
     };
@@ -54,6 +57,7 @@ private:
     quint64 m_enqueued = 0;
     quint64 m_committed = 0;
     bool m_stopping = false;
+    QHash<QString, qint64> m_lastPrune; // workflow id → ms since epoch, to prune at most every few seconds
 };
 
 } // namespace synapscale

@@ -50,6 +50,9 @@ constexpr auto kFinishExecution = "UPDATE executions SET status = ?, error = ?, 
 constexpr auto kMarkWaiting = "UPDATE executions SET status = 'waiting', state = ?, wait_until = ? WHERE id = ?";
 constexpr auto kSelectWithStatus = "SELECT %1 FROM executions WHERE status = ? ORDER BY priority DESC, created_at";
 constexpr auto kRequeue = "UPDATE executions SET status = 'queued', started_at = NULL, state = NULL, wait_until = NULL WHERE id = ?";
+constexpr auto kPruneByAge = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND finished_at < ?";
+constexpr auto kPruneByCount = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND id NOT IN "
+                               "(SELECT id FROM executions WHERE workflow_id = ? ORDER BY created_at DESC, id LIMIT ?)";
 constexpr auto kDeleteNodeRuns = "DELETE FROM execution_node_runs WHERE execution_id = ?";
 constexpr auto kInsertFinishedNodeRun = "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, "
                                         "started_at, finished_at, items_in, items_out, error, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -378,6 +381,18 @@ Result<void> ExecutionRepository::markWaiting(const QString &id, const QByteArra
 Result<QList<ExecutionRecord>> ExecutionRepository::withStatus(const QString &status)
 {
     return all<ExecutionRecord>(m_db.exec(sql(kSelectWithStatus, kExecutionColumns), {status}), executionFrom);
+}
+
+Result<void> ExecutionRepository::prune(const QString &workflowId, int maxAgeDays, int maxCount)
+{
+    if (maxAgeDays > 0) {
+        const QString cutoff = toIso(QDateTime::currentMSecsSinceEpoch() - qint64(maxAgeDays) * 86400 * 1000);
+        if (auto q = m_db.exec(QString::fromLatin1(kPruneByAge), {workflowId, cutoff}); !q)
+            return q.error();
+    }
+    if (maxCount > 0)
+        return done(m_db.exec(QString::fromLatin1(kPruneByCount), {workflowId, workflowId, maxCount}));
+    return {};
 }
 
 Result<void> ExecutionRepository::requeue(const QString &id)

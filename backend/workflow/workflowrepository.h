@@ -73,6 +73,8 @@ public:
     // Recovery at start-up, across owners.
     Result<QList<ExecutionRecord>> withStatus(const QString &status);
     Result<void> requeue(const QString &id);
+    // Deletes a workflow's ended executions older than `maxAgeDays` / beyond the newest `maxCount`.
+    Result<void> prune(const QString &workflowId, int maxAgeDays, int maxCount);
 
     Result<NodeRunRecord> addNodeRun(NodeRunRecord run);
     Result<void> finishNodeRun(const NodeRunRecord &run);

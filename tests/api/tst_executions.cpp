@@ -664,6 +664,36 @@ private Q_SLOTS:
         QCOMPARE(QString::number(call("GET", QStringLiteral("/api/v1/workflows"), m_alice).json()["total"].get<int>() - 1), before);
     }
 
+    void savePolicyAndPruning()
+    {
+        // saveData "errors": successes leave no record, failures do; "none": nothing.
+        json quiet = manualSetIf();
+        quiet["settings"] = {{"saveData", "errors"}};
+        const QString quietId = create(quiet);
+        auto r = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(quietId), m_alice, {{"wait", true}});
+        QVERIFY(r.json()["status"] == "succeeded");
+        json failing = {{"nodes", {node("Start", "trigger.manual"), node("Boom", "core.stop_and_error", {{"errorMessage", "kept"}})}},
+                        {"edges", {edge("Start", "Boom")}}, {"settings", {{"saveData", "errors"}}}};
+        const QString failingId = create(failing);
+        call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(failingId), m_alice, {{"wait", true}});
+        QVERIFY(call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1").arg(quietId), m_alice).json()["total"] == 0);
+        const json kept = call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1").arg(failingId), m_alice).json();
+        QVERIFY(kept["total"] == 1);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/executions/") + QString::fromStdString(kept["items"][0]["id"].get<std::string>()), m_alice)
+                    .json()["nodes"].size() == 2);
+
+        // pruneMaxCount: only the newest N ended executions stay.
+        json pruned = manualSetIf();
+        pruned["settings"] = {{"pruneMaxCount", 2}};
+        const QString prunedId = create(pruned);
+        for (int i = 0; i < 3; ++i)
+            call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(prunedId), m_alice, {{"wait", true}});
+        QTest::qWait(5200); // pruning runs at most every 5 s per workflow
+        const json last = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(prunedId), m_alice, {{"wait", true}}).json();
+        QTRY_VERIFY(call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1").arg(prunedId), m_alice).json()["total"] == 2);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/executions/") + QString::fromStdString(last["id"].get<std::string>()), m_alice).status, 200);
+    }
+
     void schedulesFireOncePerTick()
     {
         json wf = {{"nodes", {node("Every", "trigger.schedule", {{"mode", "cron"}, {"cron", "* * * * * *"}}), node("Stamp", "core.noop")}},
