@@ -3,7 +3,8 @@
 # SQLite, the same request as ../shared/peers (POST {"a":1,"b":"x"} → add sum = a + 1 → respond
 # with the JSON), wrk for DURATION at each concurrency, with every execution saved and with
 # saving off. Prints req/s, p50, p99, RSS after load, and how many executions were stored.
-# Usage: bench/bench-webhook.sh [build dir]   (DURATION=20s CONCURRENCIES="1 10 50" WORKERS=2)
+# Usage: bench/bench-webhook.sh [build dir]   (DURATION=20s CONCURRENCIES="1 10 50" WORKERS=0 LOADGEN=wrk|hey)
+# LOADGEN=hey matches ../shared/peers/bench-peers.sh's default load generator.
 set -euo pipefail
 build=${1:-build}
 server=$build/app/server/synapscale-server
@@ -48,11 +49,19 @@ JSON
   wrk -t2 -c10 -d5s -s "$lua" "http://127.0.0.1:$port/webhook/bench" > /dev/null   # warm-up
   for c in $CONCURRENCIES; do
     threads=$(( c < 2 ? 1 : 2 ))
-    out=$(wrk -t$threads -c"$c" -d"$DURATION" --latency -s "$lua" "http://127.0.0.1:$port/webhook/bench")
-    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
-    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-    errs=$(echo "$out" | grep -E "Non-2xx|Socket errors" | tr '\n' ' ' || true)
+    if [ "${LOADGEN:-wrk}" = hey ]; then
+      out=$(hey -z "$DURATION" -c "$c" -m POST -T application/json -d '{"a":1,"b":"x"}' "http://127.0.0.1:$port/webhook/bench")
+      rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+      p50=$(echo "$out" | awk '$1=="50%" {printf "%.2fms", $3*1000}')
+      p99=$(echo "$out" | awk '$1=="99%" {printf "%.2fms", $3*1000}')
+      errs=$(echo "$out" | grep -A3 "Status code distribution" | grep -v "\[200\]" | tail -n +2 | tr '\n' ' ' || true)
+    else
+      out=$(wrk -t$threads -c"$c" -d"$DURATION" --latency -s "$lua" "http://127.0.0.1:$port/webhook/bench")
+      rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+      p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+      p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+      errs=$(echo "$out" | grep -E "Non-2xx|Socket errors" | tr '\n' ' ' || true)
+    fi
     echo "c=$c  req/s=$rps  p50=$p50  p99=$p99  RSS=$(rss_mb $pid) MB $errs"
   done
   sleep 1

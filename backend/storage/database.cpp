@@ -35,9 +35,77 @@ QString Database::connectionName() const
     return m_prefix + QLatin1Char('-') + QString::number(quintptr(QThread::currentThreadId()), 16);
 }
 
+namespace {
+// Prepared statements of Database::run(), per thread, keyed by connection name and SQL text.
+QHash<QString, QSqlQuery> &preparedStatements()
+{
+    thread_local QHash<QString, QSqlQuery> statements;
+    return statements;
+}
+
+QVariant bindable(const QVariant &p)
+{
+    // A null QString would bind as SQL NULL; text columns mean "" by it. NULL is QVariant().
+    if (p.typeId() == QMetaType::QString && p.toString().isNull()) {
+        QString empty(QStringLiteral("-"));
+        empty.truncate(0);
+        return empty;
+    }
+    return p;
+}
+} // namespace
+
+void Database::forgetStatements(const QString &connection)
+{
+    auto &statements = preparedStatements();
+    const QString prefix = connection + QLatin1Char('\n');
+    for (auto it = statements.begin(); it != statements.end();) {
+        if (it.key().startsWith(prefix))
+            it = statements.erase(it);
+        else
+            ++it;
+    }
+}
+
+Result<void> Database::run(const QString &sql, const QVariantList &params)
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    auto &statements = preparedStatements();
+    const QString key = connectionName() + QLatin1Char('\n') + sql;
+    auto it = statements.find(key);
+    if (it == statements.end()) {
+        QSqlQuery q(*db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            auto err = failed(q.lastError(), QStringLiteral("cannot prepare statement"));
+            dropIfBroken();
+            return err;
+        }
+        if (statements.size() > 64)
+            forgetStatements(connectionName());
+        it = statements.insert(key, q);
+    }
+    QSqlQuery &q = *it;
+    for (qsizetype i = 0; i < params.size(); ++i)
+        q.bindValue(int(i), bindable(params[i]));
+    if (!q.exec()) {
+        auto err = failed(q.lastError(), QStringLiteral("statement failed"));
+        if (q.lastError().nativeErrorCode() == QLatin1String("23505") || err.message.contains(QLatin1String("UNIQUE constraint")))
+            err.code = QStringLiteral("conflict");
+        statements.erase(it);
+        dropIfBroken();
+        return err;
+    }
+    q.finish();
+    return {};
+}
+
 void Database::closeThisThread()
 {
     const QString name = connectionName();
+    forgetStatements(name);
     {
         QMutexLocker lock(&m_mutex);
         if (!m_names.remove(name))
@@ -137,8 +205,10 @@ void Database::dropIfBroken()
     if (!db.isValid() || !db.isOpen())
         return;
     QSqlQuery probe(db);
-    if (!probe.exec(QStringLiteral("SELECT 1")))
+    if (!probe.exec(QStringLiteral("SELECT 1"))) {
+        forgetStatements(connectionName());
         db.close();
+    }
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &params)

@@ -32,6 +32,9 @@ public:
     // Runs one statement with positional '?' parameters; the returned query is positioned before
     // the first row. Strings bind as text (a null QString as ''); pass QVariant() for SQL NULL.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
+    // Runs a statement for its effect only, keeping it prepared on this thread's connection for
+    // the next call with the same text (hot write paths: the execution writer).
+    Result<void> run(const QString &sql, const QVariantList &params);
     // Runs `work` in a transaction on this thread's connection: commits on success, rolls back on
     // an Error. Nested calls join the outer transaction.
     Result<void> transaction(const std::function<Result<void>()> &work);
@@ -45,6 +48,7 @@ private:
     Result<void> open(QSqlDatabase &db);
     Error failed(const QSqlError &error, const QString &what);
     void dropIfBroken();
+    void forgetStatements(const QString &connection);
 
     DatabaseUrl m_url;
     QString m_schema;

@@ -316,7 +316,7 @@ Result<int> ExecutionRepository::failInterrupted(const QString &reason)
 Result<void> ExecutionRepository::finish(const QString &id, const QString &status, const QString &error, const QString &finishedAt,
                                          qint64 durationMs)
 {
-    return done(m_db.exec(QString::fromLatin1(kFinishExecution), {status, nullable(error), finishedAt, qMax<qint64>(0, durationMs), id}));
+    return m_db.run(QString::fromLatin1(kFinishExecution), {status, nullable(error), finishedAt, qMax<qint64>(0, durationMs), id});
 }
 
 Result<void> ExecutionRepository::insertNodeRun(const NodeRunRecord &run)
@@ -331,7 +331,7 @@ namespace {
 template <typename T, typename Bind>
 Result<void> insertRows(Database &db, const char *head, int columns, const QList<T> &rows, Bind bind)
 {
-    const int perStatement = std::max(1, 64 / columns);
+    const int perStatement = std::max(1, 128 / columns);
     QString one = QStringLiteral("(") + QStringLiteral("?, ").repeated(columns - 1) + QStringLiteral("?)");
     for (qsizetype start = 0; start < rows.size(); start += perStatement) {
         const qsizetype end = std::min<qsizetype>(rows.size(), start + perStatement);
@@ -342,8 +342,8 @@ Result<void> insertRows(Database &db, const char *head, int columns, const QList
             sql += (i == start ? QStringLiteral(" ") : QStringLiteral(", ")) + one;
             bind(rows[i], params);
         }
-        if (auto q = db.exec(sql, params); !q)
-            return q.error();
+        if (auto r = db.run(sql, params); !r)
+            return r;
     }
     return {};
 }
