@@ -664,6 +664,47 @@ private Q_SLOTS:
         QCOMPARE(QString::number(call("GET", QStringLiteral("/api/v1/workflows"), m_alice).json()["total"].get<int>() - 1), before);
     }
 
+    void executeWorkflowNode()
+    {
+        json child = {{"nodes", {node("Called", "trigger.execute_workflow"),
+                                 node("Price", "core.set", {{"fields", {{{"name", "price"}, {"value", "{{ $json.qty * 10 }}"}, {"type", "number"}}}}})}},
+                      {"edges", {edge("Called", "Price")}}};
+        const QString childId = create(child);
+        json parent = {{"nodes", {node("Start", "trigger.manual"),
+                                  node("Call", "core.execute_workflow", {{"workflowId", childId.toStdString()}}),
+                                  node("Each", "core.execute_workflow", {{"workflowId", childId.toStdString()}, {"mode", "each"}}),
+                                  node("Fire", "core.execute_workflow", {{"workflowId", childId.toStdString()}, {"waitForCompletion", false}})}},
+                       {"edges", {edge("Start", "Call"), edge("Start", "Each"), edge("Start", "Fire")}}};
+        const QString parentId = create(parent);
+        auto r = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(parentId), m_alice,
+                      {{"input", {{{"qty", 1}}, {{"qty", 3}}}}, {"wait", true}});
+        QVERIFY2(r.json()["status"] == "succeeded", r.body.constData());
+        const json called = (*runOf(r.json(), "Call"))["output"][0];
+        QVERIFY(called.size() == 2 && called[1]["json"]["price"] == 30);
+        QVERIFY((*runOf(r.json(), "Each"))["output"][0].size() == 2);
+        QVERIFY((*runOf(r.json(), "Fire"))["output"][0][0]["json"] == json({{"qty", 1}})); // passes its items on
+        // The sub-workflow runs are recorded as their own executions (1 + 2 + 1).
+        QTRY_VERIFY(call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1&status=succeeded").arg(childId), m_alice).json()["total"] == 4);
+        // Bob cannot call Alice's workflow; a failing sub-workflow fails the caller by name.
+        const QString bobs = create({{"nodes", {node("Start", "trigger.manual"), node("Call", "core.execute_workflow", {{"workflowId", childId.toStdString()}})}},
+                                     {"edges", {edge("Start", "Call")}}}, m_bob);
+        r = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(bobs), m_bob, {{"wait", true}});
+        QVERIFY(r.json()["status"] == "failed");
+        QVERIFY2(r.json()["error"].get<std::string>().find("did not start") != std::string::npos, r.body.constData());
+        // A workflow that calls itself stops at the nesting limit instead of running forever.
+        const QString loopId = create({{"nodes", {node("Called", "trigger.execute_workflow"), node("Again", "core.execute_workflow", {{"workflowId", "SELF"}})}},
+                                       {"edges", {edge("Called", "Again")}}});
+        json self = {{"nodes", {node("Called", "trigger.execute_workflow"), node("Again", "core.execute_workflow", {{"workflowId", loopId.toStdString()}})}},
+                     {"edges", {edge("Called", "Again")}}};
+        auto current = call("GET", QStringLiteral("/api/v1/workflows/") + loopId, m_alice).json();
+        QCOMPARE(call("PUT", QStringLiteral("/api/v1/workflows/") + loopId, m_alice, {{"name", "loop"}, {"definition", self}, {"version", current["version"]}}).status, 200);
+        const QString starter = create({{"nodes", {node("Start", "trigger.manual"), node("Go", "core.execute_workflow", {{"workflowId", loopId.toStdString()}})}},
+                                        {"edges", {edge("Start", "Go")}}});
+        r = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(starter), m_alice, {{"wait", true}});
+        QVERIFY(r.json()["status"] == "failed");
+        QVERIFY2(r.json()["error"].get<std::string>().find("nested more than 10 deep") != std::string::npos, r.body.constData());
+    }
+
     void savePolicyAndPruning()
     {
         // saveData "errors": successes leave no record, failures do; "none": nothing.
