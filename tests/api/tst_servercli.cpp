@@ -324,6 +324,70 @@ private Q_SLOTS:
         QCOMPARE(integrity->value(0).toString(), QStringLiteral("ok"));
     }
 
+    // SIGKILL while one execution runs a long Code node and another waits in a Wait node: on
+    // restart the running one is failed "interrupted", the waiting one resumes and succeeds, and
+    // the SQLite file is intact.
+    void killedMidRunRecovers()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///%1/kill.db").arg(dir.path());
+        const QHash<QString, QString> env{{QStringLiteral("DATABASE_URL"), url}, {QStringLiteral("DEBUG"), QStringLiteral("true")},
+                                          {QStringLiteral("CODE_TIMEOUT_SECONDS"), QStringLiteral("60")}};
+        auto server = std::make_unique<ServerProcess>(env);
+        quint16 port = server->waitForPort();
+        QVERIFY(port);
+        const QByteArray login = R"({"email": "ops@example.com", "password": "Killed-mid-run-1"})";
+        QCOMPARE(RawHttp::once(port, "POST", "/api/v1/auth/register", login, {{"Content-Type", "application/json"}}).status, 201);
+        auto tokenOf = [&](quint16 p) {
+            return QByteArray::fromStdString(
+                RawHttp::once(p, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}}).json()["access_token"].get<std::string>());
+        };
+        QByteArray token = tokenOf(port);
+        auto auth = [&] { return QList<QPair<QByteArray, QByteArray>>{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}}; };
+        auto create = [&](const QByteArray &definition) {
+            return RawHttp::once(port, "POST", "/api/v1/workflows", R"({"name": "k", "definition": )" + definition + "}", auth()).json()["id"].get<std::string>();
+        };
+        const std::string busy = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+            {"id": "c", "name": "Busy", "type": "core.code", "parameters": {"code": "const t = Date.now(); while (Date.now() - t < 30000) {} return [];"}}],
+            "edges": [{"from": "t", "to": "c"}]})");
+        const std::string waiting = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+            {"id": "w", "name": "Pause", "type": "core.wait", "parameters": {"amount": 2}},
+            {"id": "e", "name": "End", "type": "core.set", "parameters": {"fields": [{"name": "resumed", "value": "yes"}]}}],
+            "edges": [{"from": "t", "to": "w"}, {"from": "w", "to": "e"}]})");
+        auto start = [&](const std::string &id) {
+            return RawHttp::once(port, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/execute", "{}", auth()).json()["execution_id"].get<std::string>();
+        };
+        const std::string running = start(busy);
+        const std::string parked = start(waiting);
+        auto statusOf = [&](const std::string &id) {
+            return RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + id.c_str(), {}, auth()).json().value("status", std::string());
+        };
+        QTRY_VERIFY(statusOf(running) == "running" && statusOf(parked) == "waiting");
+        server->signal(SIGKILL);
+        QVERIFY(server->finish());
+        server.reset();
+
+        ServerProcess restarted(env);
+        port = restarted.waitForPort();
+        QVERIFY(port);
+        token = tokenOf(port);
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(statusOf(parked)), QStringLiteral("succeeded"), 10000);
+        const auto interrupted = RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + running.c_str(), {}, auth()).json();
+        QVERIFY(interrupted["status"] == "failed");
+        QVERIFY(interrupted["error"] == "interrupted");
+        const auto resumed = RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + parked.c_str(), {}, auth()).json();
+        bool sawEnd = false;
+        for (const auto &n : resumed["nodes"])
+            sawEnd = sawEnd || (n["name"] == "End" && n["output"][0][0]["json"]["resumed"] == "yes");
+        QVERIFY(sawEnd);
+        restarted.signal(SIGTERM);
+        QVERIFY(restarted.finish());
+        Database db(DatabaseUrl::parse(url).value());
+        auto integrity = db.exec(QStringLiteral("PRAGMA integrity_check"));
+        QVERIFY(integrity && integrity->next());
+        QCOMPARE(integrity->value(0).toString(), QStringLiteral("ok"));
+    }
+
     void servesOnPostgres()
     {
         if (test::postgresUrl().isEmpty()) {
