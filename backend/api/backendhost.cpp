@@ -18,6 +18,7 @@
 #include "workflow/scheduler.h"
 #include "workflow/workflowtriggers.h"
 #include "workflow/workflowservice.h"
+#include "core/clock.h"
 #include "core/logger.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
@@ -27,6 +28,11 @@
 #include <QTimer>
 
 namespace synapscale {
+
+namespace {
+constexpr int kHeartbeatMs = 5000;
+constexpr int kLeaseStaleMs = 15000;
+} // namespace
 
 BackendHost::BackendHost(Config config, QObject *parent)
     : QObject(parent)
@@ -91,7 +97,8 @@ Result<quint16> BackendHost::start()
     engineOptions.queueCapacity = m_config.queueSize;
     engineOptions.scriptTimeoutMs = m_config.codeTimeoutS * 1000;
     m_engine = std::make_unique<ExecutionEngine>(engineOptions);
-    m_executionStore = std::make_unique<DatabaseExecutionStore>(*m_database);
+    m_instanceId = newId();
+    m_executionStore = std::make_unique<DatabaseExecutionStore>(*m_database, m_instanceId);
     m_executions = std::make_unique<ExecutionService>(*m_database, *m_engine);
     DatabaseExecutionStore *store = m_executionStore.get();
     m_executions->setFlush([store] { store->flush(); });
@@ -153,7 +160,17 @@ Result<quint16> BackendHost::start()
         return nlohmann::json{{"execution_id", id.toStdString()}, {"workflow_id", (*stored)["workflow_id"]}, {"status", (*stored)["status"]},
                               {"error", (*stored)["error"]}, {"nodes", nodes}};
     });
-    m_executions->recover();
+    // Leases: refresh ours every few seconds; take over executions whose instance stopped
+    // refreshing (a crash, here or in another instance sharing the database).
+    m_executions->recover(m_instanceId, kLeaseStaleMs);
+    auto *leases = new QTimer(this);
+    connect(leases, &QTimer::timeout, this, [this] {
+        if (m_shuttingDown)
+            return;
+        m_executionStore->heartbeat();
+        m_executions->recover(m_instanceId, kLeaseStaleMs);
+    });
+    leases->start(kHeartbeatMs);
     if (const int active = m_triggers->loadActive(); active > 0)
         Log::info(QStringLiteral("%1 active workflow(s) registered").arg(active));
 

@@ -72,6 +72,7 @@ private:
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;
     bool m_shuttingDown = false;
+    QString m_instanceId;
 };
 
 } // namespace synapscale

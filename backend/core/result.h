@@ -41,6 +41,7 @@ public:
     const T &operator*() const & { return value(); }
 
     const Error &error() const { return std::get<Error>(m_data); }
+    T value_or(T fallback) const { return ok() ? value() : fallback; }
 
 private:
     std::variant<T, Error> m_data;

@@ -374,38 +374,50 @@ std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &, const
     };
 }
 
-void ExecutionService::recover()
+void ExecutionService::recover(const QString &instance, int staleAfterMs)
 {
     ExecutionRepository executions(m_db);
+    const QString staleBefore = toIso(QDateTime::currentMSecsSinceEpoch() - staleAfterMs);
     int requeued = 0;
     int failed = 0;
     int resumed = 0;
-    if (auto running = executions.withStatus(QStringLiteral("running"))) {
+    auto requestOf = [](const ExecutionRecord &e) {
+        ExecutionRequest request;
+        request.executionId = e.id;
+        request.workflowId = e.workflowId;
+        request.ownerId = e.ownerId;
+        request.mode = e.mode;
+        request.priority = e.priority;
+        request.retryOf = e.retryOf;
+        request.alreadyStored = true;
+        return request;
+    };
+    // Each candidate is claimed first: when two instances look at once, one takes it.
+    if (auto running = executions.unclaimed(QStringLiteral("running"), staleBefore)) {
         for (const auto &e : *running) {
+            if (m_engine.find(e.id) || !executions.claim(e.id, QStringLiteral("running"), instance, staleBefore).value_or(false))
+                continue;
             auto graph = graphOfVersion(e.workflowId, e.ownerId, e.workflowVersion);
             if (graph && (*graph)->requeueOnCrash && executions.requeue(e.id)) {
-                ++requeued;
+                auto run = std::make_shared<ExecutionRun>(*graph, requestOf(e), m_engine.hooks());
+                if (m_engine.submit(run))
+                    ++requeued;
                 continue;
             }
             if (executions.finish(e.id, QStringLiteral("failed"), QStringLiteral("interrupted"), nowIso(), 0))
                 ++failed;
         }
     }
-    if (auto queued = executions.withStatus(QStringLiteral("queued"))) {
+    if (auto queued = executions.unclaimed(QStringLiteral("queued"), staleBefore)) {
         for (const auto &e : *queued) {
+            if (m_engine.find(e.id) || !executions.claim(e.id, QStringLiteral("queued"), instance, staleBefore).value_or(false))
+                continue;
             auto graph = graphOfVersion(e.workflowId, e.ownerId, e.workflowVersion);
             if (!graph) {
                 (void)executions.finish(e.id, QStringLiteral("failed"), graph.error().message, nowIso(), 0);
                 continue;
             }
-            ExecutionRequest request;
-            request.executionId = e.id;
-            request.workflowId = e.workflowId;
-            request.ownerId = e.ownerId;
-            request.mode = e.mode;
-            request.priority = e.priority;
-            request.retryOf = e.retryOf;
-            request.alreadyStored = true;
+            ExecutionRequest request = requestOf(e);
             const Json input = parsedOr(e.input, Json::array());
             if (input.is_array())
                 request.input = input.get<Items>();
@@ -414,18 +426,12 @@ void ExecutionService::recover()
                 ++requeued;
         }
     }
-    if (auto waiting = executions.withStatus(QStringLiteral("waiting"))) {
+    if (auto waiting = executions.unclaimed(QStringLiteral("waiting"), staleBefore)) {
         for (const auto &e : *waiting) {
+            if (m_engine.find(e.id) || !executions.claim(e.id, QStringLiteral("waiting"), instance, staleBefore).value_or(false))
+                continue;
             auto graph = graphOfVersion(e.workflowId, e.ownerId, e.workflowVersion);
-            ExecutionRequest request;
-            request.executionId = e.id;
-            request.workflowId = e.workflowId;
-            request.ownerId = e.ownerId;
-            request.mode = e.mode;
-            request.priority = e.priority;
-            request.retryOf = e.retryOf;
-            request.alreadyStored = true;
-            Result<std::unique_ptr<ExecutionRun>> run = graph ? ExecutionRun::restore(*graph, request, parsedOr(e.state, Json::object()),
+            Result<std::unique_ptr<ExecutionRun>> run = graph ? ExecutionRun::restore(*graph, requestOf(e), parsedOr(e.state, Json::object()),
                                                                                        m_engine.hooks())
                                                               : Result<std::unique_ptr<ExecutionRun>>(graph.error());
             if (!run) {

@@ -55,9 +55,11 @@ public:
     // The engine hook behind Execute Workflow: another workflow of the parent's owner.
     std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &, const std::string &, Items, bool)> subWorkflowHook();
 
-    // Start-up: queued executions are queued again, waiting ones resume at their time, running
+    // Start-up and periodically: queued executions are queued again, waiting ones resume at their time, running
     // ones (a crash) fail with "interrupted" or are queued again when their workflow says so.
-    void recover();
+    // Runs again every few seconds: it takes over executions whose instance stopped renewing its
+    // lease (`instance` is this one; leases older than `staleAfterMs` are free).
+    void recover(const QString &instance, int staleAfterMs);
 
     ExecutionEngine &engine() { return m_engine; }
     // Called before reading executions from the database: waits for queued records to land.

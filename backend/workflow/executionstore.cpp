@@ -17,8 +17,9 @@ constexpr std::size_t kMaxQueued = 20000;
 constexpr int kAttempts = 3;
 } // namespace
 
-DatabaseExecutionStore::DatabaseExecutionStore(Database &db)
+DatabaseExecutionStore::DatabaseExecutionStore(Database &db, QString instance)
     : m_db(db)
+    , m_instance(std::move(instance))
 {
     m_thread = QThread::create([this] { writerLoop(); });
     m_thread->setObjectName(QStringLiteral("execution-writer"));
@@ -30,8 +31,14 @@ DatabaseExecutionStore::~DatabaseExecutionStore()
     stop();
 }
 
+void DatabaseExecutionStore::heartbeat()
+{
+    enqueue(Op{Op::Kind::Heartbeat, {}, {}});
+}
+
 void DatabaseExecutionStore::stop()
 {
+    enqueue(Op{Op::Kind::Release, {}, {}});
     {
         std::lock_guard lock(m_mutex);
         if (!m_thread)
@@ -108,6 +115,8 @@ void DatabaseExecutionStore::writerLoop()
             if (op.kind == Op::Kind::Started) {
                 e.status = QStringLiteral("running");
                 e.startedAt = op.execution.startedAt;
+                e.claimedBy = m_instance;
+                e.heartbeatAt = nowIso();
             } else if (op.kind == Op::Kind::Waiting) {
                 e.status = QStringLiteral("waiting");
                 e.state = op.execution.state;
@@ -137,7 +146,7 @@ void DatabaseExecutionStore::writerLoop()
                             r = c.error();
                         break;
                     case Op::Kind::Started:
-                        r = executions.markStarted(op.execution.id, op.execution.startedAt);
+                        r = executions.markStarted(op.execution.id, op.execution.startedAt, m_instance);
                         break;
                     case Op::Kind::Node:
                         r = executions.insertNodeRun(op.node);
@@ -148,6 +157,12 @@ void DatabaseExecutionStore::writerLoop()
                     case Op::Kind::Finished:
                         r = executions.finish(op.execution.id, op.execution.status, op.execution.error, op.execution.finishedAt,
                                               op.execution.durationMs);
+                        break;
+                    case Op::Kind::Heartbeat:
+                        r = executions.heartbeat(m_instance);
+                        break;
+                    case Op::Kind::Release:
+                        r = executions.release(m_instance);
                         break;
                     case Op::Kind::Prune:
                         r = executions.prune(op.execution.workflowId, int(op.execution.priority), int(op.execution.durationMs));

@@ -23,7 +23,8 @@ class Database;
 // a record must not stop the user's workflows.
 class DatabaseExecutionStore : public ExecutionStore {
 public:
-    explicit DatabaseExecutionStore(Database &db);
+    // `instance` names this process in the leases of the executions it runs.
+    DatabaseExecutionStore(Database &db, QString instance);
     ~DatabaseExecutionStore() override;
 
     void created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt) override;
@@ -36,12 +37,16 @@ public:
 
     // Waits until everything queued so far is committed (or `timeoutMs` passed).
     void flush(int timeoutMs = 5000);
-    // Commits what is queued and stops the writer (before the database closes).
+    // Commits what is queued, gives up this instance's leases (so the next start resumes its
+    // waiting executions at once) and stops the writer (before the database closes).
     void stop();
+    // Refreshes this instance's leases (called every few seconds).
+    void heartbeat();
+    const QString &instance() const { return m_instance; }
 
 private:
     struct Op {
-        enum class Kind { Created, Started, Node, Waiting, Finished, Prune } kind;
+        enum class Kind { Created, Started, Node, Waiting, Finished, Prune, Heartbeat, Release } kind;
         ExecutionRecord execution;   // Created; id/status/error/times for the others
         NodeRunRecord node;          // Node
     };
@@ -49,6 +54,7 @@ private:
     void writerLoop();
 
     Database &m_db;
+    QString m_instance;
     QThread *m_thread = nullptr;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -46,6 +46,8 @@ struct ExecutionRecord {
     QString retryOf;
     QString waitUntil;
     QByteArray state;       // a parked execution's engine state (JSON)
+    QString claimedBy;      // instance holding the lease while unfinished
+    QString heartbeatAt;
 };
 
 struct NodeRunRecord {

@@ -48,7 +48,12 @@ constexpr auto kInsertExecution = "INSERT INTO executions (id, workflow_id, owne
 constexpr auto kFinishExecution = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ?, state = NULL, "
                                   "wait_until = NULL WHERE id = ?";
 constexpr auto kMarkWaiting = "UPDATE executions SET status = 'waiting', state = ?, wait_until = ? WHERE id = ?";
-constexpr auto kSelectWithStatus = "SELECT %1 FROM executions WHERE status = ? ORDER BY priority DESC, created_at";
+constexpr auto kSelectUnclaimed = "SELECT %1 FROM executions WHERE status = ? AND (claimed_by IS NULL OR heartbeat_at IS NULL "
+                                 "OR heartbeat_at < ?) ORDER BY priority DESC, created_at";
+constexpr auto kClaim = "UPDATE executions SET claimed_by = ?, heartbeat_at = ? WHERE id = ? AND status = ? AND "
+                        "(claimed_by IS NULL OR heartbeat_at IS NULL OR heartbeat_at < ?)";
+constexpr auto kHeartbeat = "UPDATE executions SET heartbeat_at = ? WHERE claimed_by = ? AND status IN ('queued', 'running', 'waiting')";
+constexpr auto kRelease = "UPDATE executions SET claimed_by = NULL WHERE claimed_by = ? AND status IN ('queued', 'running', 'waiting')";
 constexpr auto kRequeue = "UPDATE executions SET status = 'queued', started_at = NULL, state = NULL, wait_until = NULL WHERE id = ?";
 constexpr auto kPruneByAge = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND finished_at < ?";
 constexpr auto kPruneByCount = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND id NOT IN "
@@ -59,7 +64,7 @@ constexpr auto kInsertFinishedNodeRun = "INSERT INTO execution_node_runs (id, ex
 constexpr auto kSelectExecution = "SELECT %1 FROM executions WHERE id = ? AND owner_id = ?";
 constexpr auto kExecutionWhere = "FROM executions WHERE owner_id = ? AND (? = '' OR workflow_id = ?) AND (? = '' OR status = ?)";
 constexpr auto kExecutionOrder = " ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
-constexpr auto kMarkStarted = "UPDATE executions SET status = 'running', started_at = ? WHERE id = ?";
+constexpr auto kMarkStarted = "UPDATE executions SET status = 'running', started_at = ?, claimed_by = ?, heartbeat_at = ? WHERE id = ?";
 constexpr auto kSelectStarted = "SELECT started_at, created_at FROM executions WHERE id = ?";
 constexpr auto kMarkFinished = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?";
 constexpr auto kDeleteExecution = "DELETE FROM executions WHERE id = ? AND owner_id = ?";
@@ -277,9 +282,10 @@ Result<Page<ExecutionRecord>> ExecutionRepository::list(const QString &ownerId, 
     return Page<ExecutionRecord>{std::move(items).value(), *total, f.skip, f.limit};
 }
 
-Result<void> ExecutionRepository::markStarted(const QString &id, const QString &startedAt)
+Result<void> ExecutionRepository::markStarted(const QString &id, const QString &startedAt, const QString &claimedBy)
 {
-    auto q = m_db.exec(QString::fromLatin1(kMarkStarted), {startedAt, id});
+    auto q = m_db.exec(QString::fromLatin1(kMarkStarted), {startedAt, claimedBy.isEmpty() ? QVariant() : QVariant(claimedBy),
+                                                           claimedBy.isEmpty() ? QVariant() : QVariant(nowIso()), id});
     if (!q)
         return q.error();
     return {};
@@ -353,12 +359,12 @@ Result<void> ExecutionRepository::insertMany(const QList<ExecutionRecord> &execu
 {
     return insertRows(m_db,
                       "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, input, error, "
-                      "created_at, started_at, finished_at, duration_ms, retry_of, wait_until, state) VALUES",
-                      16, executions, [](const ExecutionRecord &e, QVariantList &p) {
+                      "created_at, started_at, finished_at, duration_ms, retry_of, wait_until, state, claimed_by, heartbeat_at) VALUES",
+                      18, executions, [](const ExecutionRecord &e, QVariantList &p) {
                           p << e.id << e.workflowId << e.ownerId << e.workflowVersion << e.status << e.mode << e.priority << nullable(e.input)
                             << nullable(e.error) << (e.createdAt.isEmpty() ? nowIso() : e.createdAt) << nullable(e.startedAt)
                             << nullable(e.finishedAt) << (e.durationMs < 0 ? QVariant() : QVariant(e.durationMs)) << nullable(e.retryOf)
-                            << nullable(e.waitUntil) << nullable(e.state);
+                            << nullable(e.waitUntil) << nullable(e.state) << nullable(e.claimedBy) << nullable(e.heartbeatAt);
                       });
 }
 
@@ -378,9 +384,9 @@ Result<void> ExecutionRepository::markWaiting(const QString &id, const QByteArra
     return done(m_db.exec(QString::fromLatin1(kMarkWaiting), {QString::fromUtf8(state), waitUntil, id}));
 }
 
-Result<QList<ExecutionRecord>> ExecutionRepository::withStatus(const QString &status)
+Result<QList<ExecutionRecord>> ExecutionRepository::unclaimed(const QString &status, const QString &staleBefore)
 {
-    return all<ExecutionRecord>(m_db.exec(sql(kSelectWithStatus, kExecutionColumns), {status}), executionFrom);
+    return all<ExecutionRecord>(m_db.exec(sql(kSelectUnclaimed, kExecutionColumns), {status, staleBefore}), executionFrom);
 }
 
 Result<void> ExecutionRepository::prune(const QString &workflowId, int maxAgeDays, int maxCount)
@@ -393,6 +399,21 @@ Result<void> ExecutionRepository::prune(const QString &workflowId, int maxAgeDay
     if (maxCount > 0)
         return done(m_db.exec(QString::fromLatin1(kPruneByCount), {workflowId, workflowId, maxCount}));
     return {};
+}
+
+Result<bool> ExecutionRepository::claim(const QString &id, const QString &status, const QString &instance, const QString &staleBefore)
+{
+    return affected(m_db.exec(QString::fromLatin1(kClaim), {instance, nowIso(), id, status, staleBefore}));
+}
+
+Result<void> ExecutionRepository::heartbeat(const QString &instance)
+{
+    return m_db.run(QString::fromLatin1(kHeartbeat), {nowIso(), instance});
+}
+
+Result<void> ExecutionRepository::release(const QString &instance)
+{
+    return m_db.run(QString::fromLatin1(kRelease), {instance});
 }
 
 Result<void> ExecutionRepository::requeue(const QString &id)

@@ -57,7 +57,7 @@ public:
     Result<ExecutionRecord> create(ExecutionRecord execution);
     Result<std::optional<ExecutionRecord>> find(const QString &id, const QString &ownerId);
     Result<Page<ExecutionRecord>> list(const QString &ownerId, const ExecutionFilter &filter);
-    Result<void> markStarted(const QString &id, const QString &startedAt);
+    Result<void> markStarted(const QString &id, const QString &startedAt, const QString &claimedBy = {});
     Result<void> markFinished(const QString &id, const QString &status, const QString &error, const QString &finishedAt);
     Result<bool> remove(const QString &id, const QString &ownerId);
     // Start-up recovery: executions left running by a crash.
@@ -70,8 +70,13 @@ public:
     Result<void> insertMany(const QList<ExecutionRecord> &executions);
     Result<void> insertNodeRuns(const QList<NodeRunRecord> &runs);
     Result<void> markWaiting(const QString &id, const QByteArray &state, const QString &waitUntil);
-    // Recovery at start-up, across owners.
-    Result<QList<ExecutionRecord>> withStatus(const QString &status);
+    // Recovery, across owners: executions in `status` whose lease is free or older than `staleBefore`.
+    Result<QList<ExecutionRecord>> unclaimed(const QString &status, const QString &staleBefore);
+    // Takes the lease of a free or stale execution; false when another instance holds it.
+    Result<bool> claim(const QString &id, const QString &status, const QString &instance, const QString &staleBefore);
+    // Refreshes (heartbeat) or gives up (release, at a clean stop) this instance's leases.
+    Result<void> heartbeat(const QString &instance);
+    Result<void> release(const QString &instance);
     Result<void> requeue(const QString &id);
     // Deletes a workflow's ended executions older than `maxAgeDays` / beyond the newest `maxCount`.
     Result<void> prune(const QString &workflowId, int maxAgeDays, int maxCount);

@@ -371,7 +371,7 @@ private Q_SLOTS:
         port = restarted.waitForPort();
         QVERIFY(port);
         token = tokenOf(port);
-        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(statusOf(parked)), QStringLiteral("succeeded"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(statusOf(parked)), QStringLiteral("succeeded"), 40000); // after the crashed lease goes stale (15 s)
         const auto interrupted = RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + running.c_str(), {}, auth()).json();
         QVERIFY(interrupted["status"] == "failed");
         QVERIFY(interrupted["error"] == "interrupted");
@@ -386,6 +386,51 @@ private Q_SLOTS:
         auto integrity = db.exec(QStringLiteral("PRAGMA integrity_check"));
         QVERIFY(integrity && integrity->next());
         QCOMPARE(integrity->value(0).toString(), QStringLiteral("ok"));
+    }
+
+    // A second instance starting on the same database leaves the first one's live executions
+    // alone: their leases are fresh, so nothing is failed as interrupted or resumed twice.
+    void secondInstanceLeavesLiveExecutionsAlone()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///%1/lease.db").arg(dir.path());
+        const QHash<QString, QString> env{{QStringLiteral("DATABASE_URL"), url}, {QStringLiteral("DEBUG"), QStringLiteral("true")},
+                                          {QStringLiteral("CODE_TIMEOUT_SECONDS"), QStringLiteral("60")}};
+        ServerProcess first(env);
+        const quint16 port = first.waitForPort();
+        QVERIFY(port);
+        const QByteArray login = R"({"email": "ops@example.com", "password": "Lease-holder-pass-1"})";
+        QCOMPARE(RawHttp::once(port, "POST", "/api/v1/auth/register", login, {{"Content-Type", "application/json"}}).status, 201);
+        const QByteArray token = QByteArray::fromStdString(
+            RawHttp::once(port, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}}).json()["access_token"].get<std::string>());
+        const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+        auto create = [&](const QByteArray &definition) {
+            return RawHttp::once(port, "POST", "/api/v1/workflows", R"({"name": "l", "definition": )" + definition + "}", auth).json()["id"].get<std::string>();
+        };
+        const std::string busy = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+            {"id": "c", "name": "Busy", "type": "core.code", "parameters": {"code": "const t = Date.now(); while (Date.now() - t < 4000) {} return [{done: true}];"}}],
+            "edges": [{"from": "t", "to": "c"}]})");
+        const std::string waiting = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+            {"id": "w", "name": "Pause", "type": "core.wait", "parameters": {"amount": 4}},
+            {"id": "e", "name": "End", "type": "core.noop"}],
+            "edges": [{"from": "t", "to": "w"}, {"from": "w", "to": "e"}]})");
+        auto start = [&](const std::string &id) {
+            return RawHttp::once(port, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/execute", "{}", auth).json()["execution_id"].get<std::string>();
+        };
+        auto get = [&](const std::string &id) { return RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + id.c_str(), {}, auth).json(); };
+        const std::string running = start(busy);
+        const std::string parked = start(waiting);
+        QTRY_VERIFY(get(running).value("status", std::string()) == "running" && get(parked).value("status", std::string()) == "waiting");
+        ServerProcess second(env);
+        QVERIFY(second.waitForPort());
+        QTRY_VERIFY_WITH_TIMEOUT(get(running).value("status", std::string()) == "succeeded", 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(get(parked).value("status", std::string()) == "succeeded", 15000);
+        int ends = 0;
+        const auto finished = get(parked);
+        for (const auto &n : finished["nodes"])
+            ends += n["name"] == "End" ? 1 : 0;
+        QCOMPARE(ends, 1);
+        QVERIFY(!second.stderrText().contains("recovered executions"));
     }
 
     void servesOnPostgres()
