@@ -92,6 +92,47 @@ int healthStatus(quint16 port)
     return RawHttp::once(port, "GET", "/health").status;
 }
 
+// An account on a running server and the API calls the process-level tests make with it.
+struct ApiUser {
+    quint16 port = 0;
+    QByteArray login;
+    QByteArray token;
+
+    static ApiUser registerOn(quint16 port, const QByteArray &password)
+    {
+        ApiUser user;
+        user.login = R"({"email": "ops@example.com", "password": ")" + password + R"("})";
+        RawHttp::once(port, "POST", "/api/v1/auth/register", user.login, {{"Content-Type", "application/json"}});
+        user.signIn(port);
+        return user;
+    }
+    void signIn(quint16 serverPort)
+    {
+        port = serverPort;
+        const auto r = RawHttp::once(port, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}});
+        token = QByteArray::fromStdString(r.json().value("access_token", std::string()));
+    }
+    QList<QPair<QByteArray, QByteArray>> headers() const
+    {
+        return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+    }
+    std::string createWorkflow(const QByteArray &definition) const
+    {
+        const auto r = RawHttp::once(port, "POST", "/api/v1/workflows", R"({"name": "w", "definition": )" + definition + "}", headers());
+        return r.json().value("id", std::string());
+    }
+    std::string execute(const std::string &workflowId) const
+    {
+        const auto r = RawHttp::once(port, "POST", QByteArray("/api/v1/workflows/") + workflowId.c_str() + "/execute", "{}", headers());
+        return r.json().value("execution_id", std::string());
+    }
+    nlohmann::json execution(const std::string &id) const
+    {
+        return RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + id.c_str(), {}, headers()).json();
+    }
+    std::string statusOf(const std::string &id) const { return execution(id).value("status", std::string()); }
+};
+
 } // namespace
 
 class TestServerCli : public QObject {
@@ -272,17 +313,13 @@ private Q_SLOTS:
         ServerProcess first(env);
         const quint16 portA = first.waitForPort();
         QVERIFY(portA);
-        const QByteArray login = R"({"email": "ops@example.com", "password": "Shared-file-pass-1"})";
-        QCOMPARE(RawHttp::once(portA, "POST", "/api/v1/auth/register", login, {{"Content-Type", "application/json"}}).status, 201);
-        const QByteArray token = QByteArray::fromStdString(
-            RawHttp::once(portA, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}}).json()["access_token"].get<std::string>());
-        const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
-        const QByteArray wf = R"({"name": "shared", "definition": {"nodes": [
+        const ApiUser user = ApiUser::registerOn(portA, "Shared-file-pass-1");
+        QVERIFY(!user.token.isEmpty());
+        const std::string id = user.createWorkflow(R"({"nodes": [
             {"id": "h", "name": "Hook", "type": "trigger.webhook", "parameters": {"path": "shared", "responseMode": "lastNode"}},
             {"id": "s", "name": "Set", "type": "core.set", "parameters": {"fields": [{"name": "n", "value": "{{ $json.body.n + 1 }}", "type": "number"}]}}],
-            "edges": [{"from": "h", "to": "s"}]}})";
-        const std::string id = RawHttp::once(portA, "POST", "/api/v1/workflows", wf, auth).json()["id"].get<std::string>();
-        QCOMPARE(RawHttp::once(portA, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/activate", {}, auth).status, 200);
+            "edges": [{"from": "h", "to": "s"}]})");
+        QCOMPARE(RawHttp::once(portA, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/activate", {}, user.headers()).status, 200);
         ServerProcess second(env); // loads the active workflow from the shared file
         const quint16 portB = second.waitForPort();
         QVERIFY(portB);
@@ -336,33 +373,18 @@ private Q_SLOTS:
         auto server = std::make_unique<ServerProcess>(env);
         quint16 port = server->waitForPort();
         QVERIFY(port);
-        const QByteArray login = R"({"email": "ops@example.com", "password": "Killed-mid-run-1"})";
-        QCOMPARE(RawHttp::once(port, "POST", "/api/v1/auth/register", login, {{"Content-Type", "application/json"}}).status, 201);
-        auto tokenOf = [&](quint16 p) {
-            return QByteArray::fromStdString(
-                RawHttp::once(p, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}}).json()["access_token"].get<std::string>());
-        };
-        QByteArray token = tokenOf(port);
-        auto auth = [&] { return QList<QPair<QByteArray, QByteArray>>{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}}; };
-        auto create = [&](const QByteArray &definition) {
-            return RawHttp::once(port, "POST", "/api/v1/workflows", R"({"name": "k", "definition": )" + definition + "}", auth()).json()["id"].get<std::string>();
-        };
-        const std::string busy = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+        ApiUser user = ApiUser::registerOn(port, "Killed-mid-run-1");
+        QVERIFY(!user.token.isEmpty());
+        const std::string busy = user.createWorkflow(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
             {"id": "c", "name": "Busy", "type": "core.code", "parameters": {"code": "const t = Date.now(); while (Date.now() - t < 30000) {} return [];"}}],
             "edges": [{"from": "t", "to": "c"}]})");
-        const std::string waiting = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+        const std::string waiting = user.createWorkflow(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
             {"id": "w", "name": "Pause", "type": "core.wait", "parameters": {"amount": 2}},
             {"id": "e", "name": "End", "type": "core.set", "parameters": {"fields": [{"name": "resumed", "value": "yes"}]}}],
             "edges": [{"from": "t", "to": "w"}, {"from": "w", "to": "e"}]})");
-        auto start = [&](const std::string &id) {
-            return RawHttp::once(port, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/execute", "{}", auth()).json()["execution_id"].get<std::string>();
-        };
-        const std::string running = start(busy);
-        const std::string parked = start(waiting);
-        auto statusOf = [&](const std::string &id) {
-            return RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + id.c_str(), {}, auth()).json().value("status", std::string());
-        };
-        QTRY_VERIFY(statusOf(running) == "running" && statusOf(parked) == "waiting");
+        const std::string running = user.execute(busy);
+        const std::string parked = user.execute(waiting);
+        QTRY_VERIFY(user.statusOf(running) == "running" && user.statusOf(parked) == "waiting");
         server->signal(SIGKILL);
         QVERIFY(server->finish());
         server.reset();
@@ -370,12 +392,12 @@ private Q_SLOTS:
         ServerProcess restarted(env);
         port = restarted.waitForPort();
         QVERIFY(port);
-        token = tokenOf(port);
-        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(statusOf(parked)), QStringLiteral("succeeded"), 40000); // after the crashed lease goes stale (15 s)
-        const auto interrupted = RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + running.c_str(), {}, auth()).json();
+        user.signIn(port);
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(user.statusOf(parked)), QStringLiteral("succeeded"), 40000); // after the crashed lease goes stale (15 s)
+        const auto interrupted = user.execution(running);
         QVERIFY(interrupted["status"] == "failed");
         QVERIFY(interrupted["error"] == "interrupted");
-        const auto resumed = RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + parked.c_str(), {}, auth()).json();
+        const auto resumed = user.execution(parked);
         bool sawEnd = false;
         for (const auto &n : resumed["nodes"])
             sawEnd = sawEnd || (n["name"] == "End" && n["output"][0][0]["json"]["resumed"] == "yes");
@@ -399,34 +421,24 @@ private Q_SLOTS:
         ServerProcess first(env);
         const quint16 port = first.waitForPort();
         QVERIFY(port);
-        const QByteArray login = R"({"email": "ops@example.com", "password": "Lease-holder-pass-1"})";
-        QCOMPARE(RawHttp::once(port, "POST", "/api/v1/auth/register", login, {{"Content-Type", "application/json"}}).status, 201);
-        const QByteArray token = QByteArray::fromStdString(
-            RawHttp::once(port, "POST", "/api/v1/auth/login", login, {{"Content-Type", "application/json"}}).json()["access_token"].get<std::string>());
-        const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
-        auto create = [&](const QByteArray &definition) {
-            return RawHttp::once(port, "POST", "/api/v1/workflows", R"({"name": "l", "definition": )" + definition + "}", auth).json()["id"].get<std::string>();
-        };
-        const std::string busy = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+        const ApiUser user = ApiUser::registerOn(port, "Lease-holder-pass-1");
+        QVERIFY(!user.token.isEmpty());
+        const std::string busy = user.createWorkflow(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
             {"id": "c", "name": "Busy", "type": "core.code", "parameters": {"code": "const t = Date.now(); while (Date.now() - t < 4000) {} return [{done: true}];"}}],
             "edges": [{"from": "t", "to": "c"}]})");
-        const std::string waiting = create(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
+        const std::string waiting = user.createWorkflow(R"({"nodes": [{"id": "t", "name": "Start", "type": "trigger.manual"},
             {"id": "w", "name": "Pause", "type": "core.wait", "parameters": {"amount": 4}},
             {"id": "e", "name": "End", "type": "core.noop"}],
             "edges": [{"from": "t", "to": "w"}, {"from": "w", "to": "e"}]})");
-        auto start = [&](const std::string &id) {
-            return RawHttp::once(port, "POST", QByteArray("/api/v1/workflows/") + id.c_str() + "/execute", "{}", auth).json()["execution_id"].get<std::string>();
-        };
-        auto get = [&](const std::string &id) { return RawHttp::once(port, "GET", QByteArray("/api/v1/executions/") + id.c_str(), {}, auth).json(); };
-        const std::string running = start(busy);
-        const std::string parked = start(waiting);
-        QTRY_VERIFY(get(running).value("status", std::string()) == "running" && get(parked).value("status", std::string()) == "waiting");
+        const std::string running = user.execute(busy);
+        const std::string parked = user.execute(waiting);
+        QTRY_VERIFY(user.statusOf(running) == "running" && user.statusOf(parked) == "waiting");
         ServerProcess second(env);
         QVERIFY(second.waitForPort());
-        QTRY_VERIFY_WITH_TIMEOUT(get(running).value("status", std::string()) == "succeeded", 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(get(parked).value("status", std::string()) == "succeeded", 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(user.statusOf(running) == "succeeded", 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(user.statusOf(parked) == "succeeded", 15000);
         int ends = 0;
-        const auto finished = get(parked);
+        const auto finished = user.execution(parked);
         for (const auto &n : finished["nodes"])
             ends += n["name"] == "End" ? 1 : 0;
         QCOMPARE(ends, 1);
