@@ -5,6 +5,7 @@
 #include "engine/expressions.h"
 #include "engine/workflowgraph.h"
 #include "nodes/noderegistry.h"
+#include "workflow/cronexpression.h"
 #include "workflow/workflowdefinition.h"
 
 #include <QDir>
@@ -179,6 +180,27 @@ private Q_SLOTS:
             for (const auto &name : fixture["notRun"])
                 QVERIFY2(!nodeRun(result.execution, name.get<std::string>()), name.get<std::string>().c_str());
         }
+    }
+
+    void cronExpressions()
+    {
+        const QTimeZone utc = QTimeZone::utc();
+        auto next = [&](const char *expr, const char *after, const QTimeZone &zone) {
+            auto cron = CronExpression::parse(QString::fromLatin1(expr));
+            if (!cron)
+                return QStringLiteral("invalid: ") + cron.error().message;
+            return cron->next(QDateTime::fromString(QString::fromLatin1(after), Qt::ISODate), zone).toUTC().toString(Qt::ISODate);
+        };
+        QCOMPARE(next("*/15 * * * * *", "2026-01-01T00:00:07Z", utc), QStringLiteral("2026-01-01T00:00:15Z"));
+        QCOMPARE(next("0 30 9 * * MON-FRI", "2026-11-27T10:00:00Z", utc), QStringLiteral("2026-11-30T09:30:00Z")); // Fri after 9:30 → Mon
+        QCOMPARE(next("0 * * * *", "2026-01-01T00:00:00Z", utc), QStringLiteral("2026-01-01T01:00:00Z"));          // 5 fields: seconds = 0
+        QCOMPARE(next("0 0 * * *", "2026-01-01T00:00:00Z", utc), QStringLiteral("2026-01-02T00:00:00Z"));
+        QCOMPARE(next("0 0 12 1 * 0", "2026-11-25T00:00:00Z", utc), QStringLiteral("2026-11-29T12:00:00Z"));       // day 1 OR Sunday
+        QCOMPARE(next("0 0 0 29 FEB *", "2026-03-01T00:00:00Z", utc), QStringLiteral("2028-02-29T00:00:00Z"));
+        // 09:00 in São Paulo is 12:00 UTC.
+        QCOMPARE(next("0 0 9 * * *", "2026-06-01T13:00:00Z", QTimeZone("America/Sao_Paulo")), QStringLiteral("2026-06-02T12:00:00Z"));
+        for (const char *bad : {"* * *", "61 * * * * *", "* * 25 * * *", "*/0 * * * * *", "* * * * JUNE *", "a b c d e"})
+            QVERIFY2(next(bad, "2026-01-01T00:00:00Z", utc).startsWith(QStringLiteral("invalid")), bad);
     }
 
     // 10,000 items through every data and flow node in one execution.
