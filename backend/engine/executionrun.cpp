@@ -250,7 +250,7 @@ ExecutionRun::Outcome ExecutionRun::step()
             continue;
         }
 
-        auto result = runNode(task, record);
+        auto result = runNode(task);
         if (!result) {
             Outcome park = Outcome::Finished;
             if (!handleFailure(std::move(task), result.error(), std::move(record), &park))
@@ -286,9 +286,8 @@ ExecutionRun::Outcome ExecutionRun::step()
     return Outcome::Finished;
 }
 
-NodeResult ExecutionRun::runNode(const Task &task, NodeRunSummary &record)
+NodeResult ExecutionRun::runNode(const Task &task)
 {
-    (void)record;
     const GraphNode &node = m_graph->nodes[std::size_t(task.node)];
     ExpressionScope scope;
     scope.input = task.inputs.empty() ? nullptr : &task.inputs[0];
@@ -347,7 +346,7 @@ void ExecutionRun::completeTask(const Task &task, NodeOutput output, NodeRunSumm
         emit("execution.node.finished", {{"node_id", record.nodeId}, {"name", record.name}, {"run_index", record.runIndex},
                                      {"status", "succeeded"}, {"items_in", record.itemsIn}, {"items_out", record.itemsOut}});
     recordNodeRun(std::move(record));
-    deliver(task.node, output, task);
+    deliver(task.node, output);
 }
 
 bool ExecutionRun::handleFailure(Task task, const Error &error, NodeRunSummary record, Outcome *park)
@@ -390,7 +389,7 @@ bool ExecutionRun::handleFailure(Task task, const Error &error, NodeRunSummary r
         m_lastOutput[std::size_t(task.node)] = output.ports[0];
         m_lastNode = task.node;
         recordNodeRun(std::move(record));
-        deliver(task.node, output, task);
+        deliver(task.node, output);
         return true;
     }
     recordNodeRun(std::move(record));
@@ -406,9 +405,8 @@ void ExecutionRun::recordNodeRun(NodeRunSummary record)
     m_runs.push_back(std::move(record));
 }
 
-void ExecutionRun::deliver(int node, const NodeOutput &output, const Task &task)
+void ExecutionRun::deliver(int node, const NodeOutput &output)
 {
-    (void)task;
     const GraphNode &source = m_graph->nodes[std::size_t(node)];
     // Depth first like n8n: the branch of output 0 runs to its end before output 1's.
     std::vector<Task> next;

@@ -135,10 +135,10 @@ private:
     bool listening() const;
     void emit(const char *type, Json data) const;
     void begin();
-    void deliver(int node, const NodeOutput &output, const Task &task);
+    void deliver(int node, const NodeOutput &output);
     void enqueueInput(int target, int port, const Items &items);
     bool scheduleWaitingPartials();
-    NodeResult runNode(const Task &task, NodeRunSummary &record);
+    NodeResult runNode(const Task &task);
     void recordNodeRun(NodeRunSummary record);
     void finish(const QString &status, const QString &error);
     // Returns true when the failure was absorbed (retry queued, continue, or error output).

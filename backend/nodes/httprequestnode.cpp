@@ -43,7 +43,6 @@ public:
 
     void cancel() override
     {
-        m_cancelled = true;
         for (auto &reply : m_replies) {
             if (reply)
                 reply->abort();
@@ -166,7 +165,6 @@ private:
     std::size_t m_completed = 0;
     int m_running = 0;
     bool m_finished = false;
-    bool m_cancelled = false;
     Done m_done;
 };
 

@@ -292,12 +292,12 @@ Result<QString> ExecutionService::ownerOf(const QString &id)
     flushWrites();
     if (auto run = m_engine.find(id))
         return run->request().ownerId;
-    auto q = m_db.exec(QStringLiteral("SELECT owner_id FROM executions WHERE id = ?"), {id});
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto owner = ExecutionRepository(m_db).ownerOf(id);
+    if (!owner)
+        return owner.error();
+    if (owner->isEmpty())
         return notFound();
-    return q->value(0).toString();
+    return *owner;
 }
 
 namespace {
@@ -313,7 +313,6 @@ public:
     void start(Done done) override
     {
         auto reported = std::make_shared<std::atomic<bool>>(false);
-        m_reported = reported;
         auto report = [done, reported](Result<NodeOutput> result) {
             if (!reported->exchange(true))
                 done(std::move(result));
@@ -361,7 +360,6 @@ private:
     bool m_wait;
     int m_depth;
     QString m_child;
-    std::shared_ptr<std::atomic<bool>> m_reported;
     std::function<void(Result<NodeOutput>)> m_report;
 };
 } // namespace
@@ -392,11 +390,18 @@ void ExecutionService::recover(const QString &instance, int staleAfterMs)
         request.alreadyStored = true;
         return request;
     };
-    // Each candidate is claimed first: when two instances look at once, one takes it.
-    if (auto running = executions.unclaimed(QStringLiteral("running"), staleBefore)) {
-        for (const auto &e : *running) {
-            if (m_engine.find(e.id) || !executions.claim(e.id, QStringLiteral("running"), instance, staleBefore).value_or(false))
-                continue;
+    // The executions in `status` this instance may take over, each claimed first: when two
+    // instances look at once, one takes it.
+    auto claimable = [&](const QString &status) {
+        QList<ExecutionRecord> out;
+        for (const auto &e : executions.unclaimed(status, staleBefore).value_or({})) {
+            if (!m_engine.find(e.id) && executions.claim(e.id, status, instance, staleBefore).value_or(false))
+                out.append(e);
+        }
+        return out;
+    };
+    {
+        for (const auto &e : claimable(QStringLiteral("running"))) {
             auto graph = graphOfVersion(e.workflowId, e.ownerId, e.workflowVersion);
             if (graph && (*graph)->requeueOnCrash && executions.requeue(e.id)) {
                 auto run = std::make_shared<ExecutionRun>(*graph, requestOf(e), m_engine.hooks());
@@ -408,10 +413,8 @@ void ExecutionService::recover(const QString &instance, int staleAfterMs)
                 ++failed;
         }
     }
-    if (auto queued = executions.unclaimed(QStringLiteral("queued"), staleBefore)) {
-        for (const auto &e : *queued) {
-            if (m_engine.find(e.id) || !executions.claim(e.id, QStringLiteral("queued"), instance, staleBefore).value_or(false))
-                continue;
+    {
+        for (const auto &e : claimable(QStringLiteral("queued"))) {
             auto graph = graphOfVersion(e.workflowId, e.ownerId, e.workflowVersion);
             if (!graph) {
                 (void)executions.finish(e.id, QStringLiteral("failed"), graph.error().message, nowIso(), 0);
@@ -426,10 +429,8 @@ void ExecutionService::recover(const QString &instance, int staleAfterMs)
                 ++requeued;
         }
     }
-    if (auto waiting = executions.unclaimed(QStringLiteral("waiting"), staleBefore)) {
-        for (const auto &e : *waiting) {
-            if (m_engine.find(e.id) || !executions.claim(e.id, QStringLiteral("waiting"), instance, staleBefore).value_or(false))
-                continue;
+    {
+        for (const auto &e : claimable(QStringLiteral("waiting"))) {
             auto graph = graphOfVersion(e.workflowId, e.ownerId, e.workflowVersion);
             Result<std::unique_ptr<ExecutionRun>> run = graph ? ExecutionRun::restore(*graph, requestOf(e), parsedOr(e.state, Json::object()),
                                                                                        m_engine.hooks())

@@ -144,7 +144,7 @@ std::optional<Mapped> mapSet(const json &p, double version)
     return m;
 }
 
-std::optional<Mapped> mapSwitch(const json &p, double version, std::string &warning)
+std::optional<Mapped> mapSwitch(const json &p, double version)
 {
     Mapped m{"core.switch"};
     if (p.value("mode", std::string("rules")) == "expression") {
@@ -184,11 +184,10 @@ std::optional<Mapped> mapSwitch(const json &p, double version, std::string &warn
         m.parameters["fallbackOutput"] = fallback.is_number() && fallback.get<int>() >= 0 ? fallback : json("none");
     }
     m.parameters["rules"] = rules;
-    (void)warning;
     return m;
 }
 
-std::optional<Mapped> mapMerge(const json &p, double version, std::string &warning)
+std::optional<Mapped> mapMerge(const json &p, double version)
 {
     Mapped m{"core.merge"};
     const std::string mode = p.value("mode", std::string("append"));
@@ -230,7 +229,6 @@ std::optional<Mapped> mapMerge(const json &p, double version, std::string &warni
     } else {
         return std::nullopt;
     }
-    (void)warning;
     return m;
 }
 
@@ -257,11 +255,8 @@ std::optional<Mapped> mapHttp(const json &p, std::string &warning)
                 m.parameters["body"] = p.value("jsonBody", json(""));
             } else {
                 json object = json::object();
-                bool expressions = false;
-                for (const auto &x : at(p, {"bodyParameters", "parameters"}, json::array())) {
+                for (const auto &x : at(p, {"bodyParameters", "parameters"}, json::array()))
                     object[str(x, "name")] = x.value("value", json(""));
-                    expressions = expressions || x.value("value", json("")).dump().find("{{") != std::string::npos;
-                }
                 m.parameters["body"] = object;
             }
         } else if (type == "form-urlencoded") {
@@ -355,9 +350,9 @@ std::optional<Mapped> mapNode(const std::string &type, double version, const jso
         return m;
     }
     if (type == "n8n-nodes-base.switch")
-        return mapSwitch(p, version, warning);
+        return mapSwitch(p, version);
     if (type == "n8n-nodes-base.merge")
-        return mapMerge(p, version, warning);
+        return mapMerge(p, version);
     if (type == "n8n-nodes-base.code") {
         if (p.value("language", std::string("javaScript")) != "javaScript")
             return std::nullopt;
@@ -479,11 +474,6 @@ std::optional<Mapped> mapNode(const std::string &type, double version, const jso
             m.parameters["timezone"] = options["timezone"];
         if (options.contains("includeInputFields") && !options["includeInputFields"].get<bool>())
             warning = "output always includes the input fields";
-        for (const char *key : {"magnitude", "duration", "timeUnit", "date", "format", "startDate", "endDate", "units", "part", "mode",
-                                "toNearest", "outputFieldName", "includeTime", "operation", "timezone"}) {
-            if (!m.parameters.contains(key))
-                continue;
-        }
         json cleaned = json::object();
         for (const char *key : {"operation", "includeTime", "magnitude", "duration", "timeUnit", "date", "format", "startDate", "endDate",
                                 "units", "part", "mode", "toNearest", "timezone", "outputFieldName"}) {

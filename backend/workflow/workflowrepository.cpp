@@ -67,6 +67,7 @@ constexpr auto kExecutionOrder = " ORDER BY created_at DESC, id LIMIT ? OFFSET ?
 constexpr auto kMarkStarted = "UPDATE executions SET status = 'running', started_at = ?, claimed_by = ?, heartbeat_at = ? WHERE id = ?";
 constexpr auto kSelectStarted = "SELECT started_at, created_at FROM executions WHERE id = ?";
 constexpr auto kMarkFinished = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?";
+constexpr auto kSelectOwner = "SELECT owner_id FROM executions WHERE id = ?";
 constexpr auto kDeleteExecution = "DELETE FROM executions WHERE id = ? AND owner_id = ?";
 constexpr auto kFailInterrupted = "UPDATE executions SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'";
 
@@ -304,6 +305,14 @@ Result<void> ExecutionRepository::markFinished(const QString &id, const QString 
     if (!q)
         return q.error();
     return {};
+}
+
+Result<QString> ExecutionRepository::ownerOf(const QString &id)
+{
+    auto q = m_db.exec(QString::fromLatin1(kSelectOwner), {id});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toString() : QString();
 }
 
 Result<bool> ExecutionRepository::remove(const QString &id, const QString &ownerId)

@@ -60,6 +60,8 @@ public:
     Result<void> markStarted(const QString &id, const QString &startedAt, const QString &claimedBy = {});
     Result<void> markFinished(const QString &id, const QString &status, const QString &error, const QString &finishedAt);
     Result<bool> remove(const QString &id, const QString &ownerId);
+    // Who owns an execution (empty when there is none), for access checks outside a request.
+    Result<QString> ownerOf(const QString &id);
     // Start-up recovery: executions left running by a crash.
     Result<int> failInterrupted(const QString &reason);
 

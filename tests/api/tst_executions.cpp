@@ -6,6 +6,7 @@
 #include "api/backendhost.h"
 #include "auth/authservice.h"
 #include "storage/database.h"
+#include "support/apihost.h"
 #include "support/rawhttp.h"
 #include "support/testsupport.h"
 
@@ -99,17 +100,10 @@ private:
 
     RawResponse call(const QByteArray &method, const QString &path, const QString &token, const json &body = nullptr)
     {
-        QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token.toUtf8()}};
-        return RawHttp::once(m_port, method, path.toUtf8(), body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), headers);
+        return test::callApi(m_port, method, path, token, body);
     }
 
-    QString tokenFor(const QString &email)
-    {
-        const QString password = QStringLiteral("Execution-Tester-77");
-        (void)m_host->auth().registerUser(email, password, {}, {QString(), QStringLiteral("127.0.0.1")});
-        auto pair = m_host->auth().login(email, password, {QString(), QStringLiteral("127.0.0.1")});
-        return pair ? pair->accessToken : QString();
-    }
+    QString tokenFor(const QString &email) { return test::signUp(*m_host, email, QStringLiteral("Execution-Tester-77")); }
 
     QString create(const json &definition, const QString &token = {})
     {
@@ -136,25 +130,10 @@ private:
 
     void startHost()
     {
-        ConfigSources s;
-        s.environment = QProcessEnvironment();
-        s.environment.insert(QStringLiteral("DATABASE_URL"), m_db.url.isSqlite() ? QStringLiteral("sqlite:///") + m_db.url.path : test::postgresUrl());
-        s.environment.insert(QStringLiteral("DATABASE_SCHEMA"), m_db.schema);
-        s.environment.insert(QStringLiteral("JWT_SECRET_KEY"), QStringLiteral("execution-test-key-0123456789abcdef0123456789"));
-        s.environment.insert(QStringLiteral("PORT"), QStringLiteral("0"));
-        s.environment.insert(QStringLiteral("LOG_LEVEL"), QStringLiteral("critical"));
-        s.environment.insert(QStringLiteral("CODE_TIMEOUT_SECONDS"), QStringLiteral("1"));
-        s.environment.insert(QStringLiteral("WORKERS"), QStringLiteral("2"));
-        for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
-            s.environment.insert(it.key(), it.value());
-        s.envFile = QStringLiteral("/nonexistent");
-        auto config = Config::load(s);
-        QVERIFY(config.ok());
-        m_host = std::make_unique<BackendHost>(config.value());
-        QVERIFY(m_host->openDatabase().ok());
-        auto port = m_host->start();
-        QVERIFY(port.ok());
-        m_port = *port;
+        QHash<QString, QString> env{{QStringLiteral("CODE_TIMEOUT_SECONDS"), QStringLiteral("1")}, {QStringLiteral("WORKERS"), QStringLiteral("2")}};
+        env.insert(m_extraEnv);
+        m_host = test::startHost(m_db, env, &m_port);
+        QVERIFY(m_host);
     }
 
 private Q_SLOTS:

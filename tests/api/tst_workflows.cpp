@@ -3,6 +3,7 @@
 #include "api/backendhost.h"
 #include "auth/authservice.h"
 #include "storage/database.h"
+#include "support/apihost.h"
 #include "support/rawhttp.h"
 #include "support/testsupport.h"
 
@@ -42,17 +43,10 @@ private:
 
     RawResponse call(const QByteArray &method, const QString &path, const QString &token, const json &body = nullptr)
     {
-        QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + token.toUtf8()}};
-        return RawHttp::once(m_port, method, path.toUtf8(), body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), headers);
+        return test::callApi(m_port, method, path, token, body);
     }
 
-    QString tokenFor(const QString &email)
-    {
-        const QString password = QStringLiteral("Workflow-Tester-77");
-        (void)m_host->auth().registerUser(email, password, {}, {QString(), QStringLiteral("127.0.0.1")});
-        auto pair = m_host->auth().login(email, password, {QString(), QStringLiteral("127.0.0.1")});
-        return pair ? pair->accessToken : QString();
-    }
+    QString tokenFor(const QString &email) { return test::signUp(*m_host, email, QStringLiteral("Workflow-Tester-77")); }
 
     json create(const QString &name, const json &tags = json::array(), const json &definition = sampleDefinition())
     {
@@ -66,21 +60,8 @@ private Q_SLOTS:
     void init()
     {
         m_db = test::freshDatabase(g_backend, m_dir.path());
-        ConfigSources s;
-        s.environment = QProcessEnvironment();
-        s.environment.insert(QStringLiteral("DATABASE_URL"), m_db.url.isSqlite() ? QStringLiteral("sqlite:///") + m_db.url.path : test::postgresUrl());
-        s.environment.insert(QStringLiteral("DATABASE_SCHEMA"), m_db.schema);
-        s.environment.insert(QStringLiteral("JWT_SECRET_KEY"), QStringLiteral("workflow-test-key-0123456789abcdef0123456789"));
-        s.environment.insert(QStringLiteral("PORT"), QStringLiteral("0"));
-        s.environment.insert(QStringLiteral("LOG_LEVEL"), QStringLiteral("critical"));
-        s.envFile = QStringLiteral("/nonexistent");
-        auto config = Config::load(s);
-        QVERIFY(config.ok());
-        m_host = std::make_unique<BackendHost>(config.value());
-        QVERIFY(m_host->openDatabase().ok());
-        auto port = m_host->start();
-        QVERIFY(port.ok());
-        m_port = *port;
+        m_host = test::startHost(m_db, {}, &m_port);
+        QVERIFY(m_host);
         m_alice = tokenFor(QStringLiteral("alice@example.com"));
         m_bob = tokenFor(QStringLiteral("bob@example.com"));
         QVERIFY(!m_alice.isEmpty() && !m_bob.isEmpty());
