@@ -89,7 +89,6 @@ void WebhookRoutes::addTo(Router &router, ExecutionService &executions, Workflow
             route.summary = test ? QStringLiteral("Test webhook of a workflow the editor listens on")
                                  : QStringLiteral("Run the active workflow whose Webhook trigger has this path and method");
             route.tag = QStringLiteral("webhooks");
-            route.documented = QByteArray(method) == "POST" || QByteArray(method) == "GET";
             route.responses = {{"200", {{"description", "The Respond node's or last node's data"}}},
                                {"202", {{"description", "{execution_id, status} when the trigger answers at once"}}},
                                {"404", {{"description", "No active workflow serves this path"}}},
