@@ -3,7 +3,7 @@
 # SQLite, the same request as ../shared/peers (POST {"a":1,"b":"x"} → add sum = a + 1 → respond
 # with the JSON), wrk for DURATION at each concurrency, with every execution saved and with
 # saving off. Prints req/s, p50, p99, RSS after load, and how many executions were stored.
-# Usage: bench/bench-webhook.sh [build dir]   (DURATION=20s CONCURRENCIES="1 10 50" WORKERS=0 LOADGEN=wrk|hey)
+# Usage: bench/bench-webhook.sh [build dir]   (DURATION=20s CONCURRENCIES="1 10 50" WORKERS=0 LOADGEN=wrk|hey SAVE_MODES="all none")
 # LOADGEN=hey matches ../shared/peers/bench-peers.sh's default load generator.
 set -euo pipefail
 build=${1:-build}
@@ -23,7 +23,7 @@ rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 free_port() { for _ in $(seq 1 100); do p=$(( (RANDOM % 20000) + 30000 )); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; return; }; done; }
 json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
 
-for save in all none; do
+for save in ${SAVE_MODES:-all none}; do
   port=$(free_port)
   DEBUG=true LOG_LEVEL=warning WORKERS=${WORKERS:-0} DATABASE_URL="sqlite:///$work/$save.db" PORT=$port "$server" serve 2>"$work/$save.log" &
   pid=$!

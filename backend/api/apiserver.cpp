@@ -2,6 +2,7 @@
 
 #include "api/connectionguard.h"
 #include "api/metrics.h"
+#include "core/clock.h"
 #include "core/logger.h"
 
 #include <QHttpServerRequest>
@@ -9,7 +10,6 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThread>
-#include <QUuid>
 
 namespace synapscale {
 
@@ -38,7 +38,9 @@ QString requestIdFrom(const QByteArray &incoming)
     const QString id = QString::fromLatin1(incoming);
     if (!id.isEmpty() && sane.match(id).hasMatch())
         return id;
-    return QUuid::createUuid().toString(QUuid::Id128);
+    QString generated = newId();
+    generated.remove(QLatin1Char('-'));
+    return generated;
 }
 
 // nlohmann's parser recurses per nesting level; refuse absurd depth before it can exhaust the stack.

@@ -56,37 +56,43 @@ void ExecutionEngine::resumeWaiting(std::shared_ptr<ExecutionRun> run)
     armWait(run);
 }
 
+std::shared_ptr<ExecutionRun> ExecutionEngine::takeNextLocked()
+{
+    if (m_busyWorkers >= m_pool.maxThreadCount())
+        return nullptr;
+    std::shared_ptr<ExecutionRun> next;
+    if (!m_resumable.empty()) {
+        next = std::move(m_resumable.front());
+        m_resumable.pop_front();
+    } else {
+        for (auto &[priority, queue] : m_queue) {
+            for (auto it = queue.begin(); it != queue.end(); ++it) {
+                const int limit = (*it)->graph().concurrency;
+                if (limit > 0 && m_runningPerWorkflow.value((*it)->request().workflowId) >= limit)
+                    continue;
+                next = *it;
+                queue.erase(it);
+                break;
+            }
+            if (next)
+                break;
+        }
+        if (!next)
+            return nullptr;
+        --m_queuedCount;
+        m_runningPerWorkflow[next->request().workflowId] += 1;
+    }
+    ++m_busyWorkers;
+    return next;
+}
+
 void ExecutionEngine::dispatch()
 {
     std::vector<std::shared_ptr<ExecutionRun>> toRun;
     {
         std::lock_guard lock(m_mutex);
-        while (m_busyWorkers < m_pool.maxThreadCount()) {
-            std::shared_ptr<ExecutionRun> next;
-            if (!m_resumable.empty()) {
-                next = std::move(m_resumable.front());
-                m_resumable.pop_front();
-            } else {
-                for (auto &[priority, queue] : m_queue) {
-                    for (auto it = queue.begin(); it != queue.end(); ++it) {
-                        const int limit = (*it)->graph().concurrency;
-                        if (limit > 0 && m_runningPerWorkflow.value((*it)->request().workflowId) >= limit)
-                            continue;
-                        next = *it;
-                        queue.erase(it);
-                        break;
-                    }
-                    if (next)
-                        break;
-                }
-                if (!next)
-                    break;
-                --m_queuedCount;
-                m_runningPerWorkflow[next->request().workflowId] += 1;
-            }
-            ++m_busyWorkers;
+        while (auto next = takeNextLocked())
             toRun.push_back(std::move(next));
-        }
     }
     for (auto &run : toRun)
         m_pool.start([this, run] { runStep(run); });
@@ -94,11 +100,15 @@ void ExecutionEngine::dispatch()
 
 void ExecutionEngine::runStep(std::shared_ptr<ExecutionRun> run)
 {
-    const auto outcome = run->step();
-    afterStep(run, outcome);
+    // A worker that finishes a step takes the next ready run itself: handing it to another
+    // pool thread cost a wake-up and a sleep per execution under load.
+    while (run) {
+        const auto outcome = run->step();
+        run = afterStep(run, outcome);
+    }
 }
 
-void ExecutionEngine::afterStep(const std::shared_ptr<ExecutionRun> &run, ExecutionRun::Outcome outcome)
+std::shared_ptr<ExecutionRun> ExecutionEngine::afterStep(const std::shared_ptr<ExecutionRun> &run, ExecutionRun::Outcome outcome)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -115,7 +125,13 @@ void ExecutionEngine::afterStep(const std::shared_ptr<ExecutionRun> &run, Execut
         armWait(run);
         break;
     }
+    std::shared_ptr<ExecutionRun> next;
+    {
+        std::lock_guard lock(m_mutex);
+        next = takeNextLocked();
+    }
     dispatch();
+    return next;
 }
 
 void ExecutionEngine::finished(const std::shared_ptr<ExecutionRun> &run)

@@ -51,7 +51,10 @@ public:
 private:
     void dispatch();
     void runStep(std::shared_ptr<ExecutionRun> run);
-    void afterStep(const std::shared_ptr<ExecutionRun> &run, ExecutionRun::Outcome outcome);
+    // Returns the run this worker should step next (nullptr: none is ready).
+    std::shared_ptr<ExecutionRun> afterStep(const std::shared_ptr<ExecutionRun> &run, ExecutionRun::Outcome outcome);
+    // The next ready run, counted as busy; nullptr when none is ready or every worker is busy.
+    std::shared_ptr<ExecutionRun> takeNextLocked();
     void startAsync(const std::shared_ptr<ExecutionRun> &run);
     void armWait(const std::shared_ptr<ExecutionRun> &run);
     void finished(const std::shared_ptr<ExecutionRun> &run);

@@ -2,6 +2,8 @@
 
 #include "engine/scriptengine.h"
 
+#include <cctype>
+
 #include <QJSEngine>
 #include <QObject>
 
@@ -235,35 +237,78 @@ ThreadState &threadState()
 }
 } // namespace
 
+// Whether code may read the global `name` (a textual check: a false positive only costs a conversion).
+static bool mentions(const std::string &code, std::string_view name)
+{
+    return code.find(name) != std::string::npos;
+}
+
+// `$json` for an expression. Converting an item means a JSON round trip through the engine, and
+// a webhook item carries every request header: when the expression only reads `$json.<key>…`
+// for keys the item has, only those keys are converted. Anything else ($json alone, $json[…],
+// a key the item lacks, which may be a prototype method) gets the whole item.
+static QJSValue jsonArgument(ScriptEngine &engine, const std::string &code, const Json &item)
+{
+    static constexpr std::string_view name = "$json";
+    std::size_t at = code.find(name);
+    if (at == std::string::npos)
+        return QJSValue();
+    if (!item.is_object())
+        return engine.toJs(item);
+    Json subset = Json::object();
+    auto isIdentifier = [](char c, bool first) {
+        return c == '_' || c == '$' || std::isalpha(static_cast<unsigned char>(c)) || (!first && std::isdigit(static_cast<unsigned char>(c)));
+    };
+    for (; at != std::string::npos; at = code.find(name, at + name.size())) {
+        if (at > 0 && (isIdentifier(code[at - 1], false) || code[at - 1] == '.'))
+            continue; // part of another name, like my$json or x.$json
+        std::size_t end = at + name.size();
+        if (end < code.size() && isIdentifier(code[end], false))
+            continue; // $jsonish
+        if (end >= code.size() || code[end] != '.' || end + 1 >= code.size() || !isIdentifier(code[end + 1], true))
+            return engine.toJs(item);
+        std::size_t keyEnd = end + 1;
+        while (keyEnd < code.size() && isIdentifier(code[keyEnd], false))
+            ++keyEnd;
+        const std::string key = code.substr(end + 1, keyEnd - end - 1);
+        auto found = item.find(key);
+        if (found == item.end())
+            return engine.toJs(item);
+        subset[key] = *found;
+    }
+    return engine.toJs(subset);
+}
+
 struct ExpressionSession::Private {
     const ExpressionScope &scope;
     ThreadState &state;
     QJSValue execution;
     QJSValue workflow;
     QJSValue vars;
-    bool built = false;
     // Armed on the first JavaScript call only: nodes whose expressions all resolve without
     // JavaScript never touch the watchdog.
     std::optional<ScriptEngine::Deadline> deadline;
 };
 
-void ExpressionSession::buildGlobals()
+void ExpressionSession::buildGlobals(const std::string &source)
 {
     if (!d->deadline)
         d->deadline.emplace(ScriptEngine::forThisThread(), std::chrono::milliseconds(d->scope.timeLimitMs), d->scope.interruptKey);
-    if (d->built)
-        return;
+    // Each global is converted only once per session and only for code that names it: most
+    // expressions read $json alone, and each conversion is a JSON round trip through the engine.
     auto &engine = ScriptEngine::forThisThread();
-    d->execution = engine.toJs({{"id", d->scope.executionId}, {"mode", d->scope.mode}});
-    d->workflow = engine.toJs({{"id", d->scope.workflowId}, {"name", d->scope.workflowName}});
-    d->vars = engine.toJs(d->scope.vars);
-    d->built = true;
+    if (d->execution.isUndefined() && mentions(source, "$execution"))
+        d->execution = engine.toJs({{"id", d->scope.executionId}, {"mode", d->scope.mode}});
+    if (d->workflow.isUndefined() && mentions(source, "$workflow"))
+        d->workflow = engine.toJs({{"id", d->scope.workflowId}, {"name", d->scope.workflowName}});
+    if (d->vars.isUndefined() && mentions(source, "$vars"))
+        d->vars = engine.toJs(d->scope.vars);
 }
 
 Result<Json> ExpressionSession::runScript(const std::string &body, std::optional<std::size_t> itemIndex, const std::string &where)
 {
     auto &engine = ScriptEngine::forThisThread();
-    buildGlobals();
+    buildGlobals(body);
     const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, items, item, $runIndex) {\n")
                            + QString::fromStdString(body) + QStringLiteral("\n})");
     auto fn = engine.compiled(source);
@@ -295,7 +340,7 @@ Result<Json> ExpressionSession::runScript(const std::string &body, std::optional
 }
 
 ExpressionSession::ExpressionSession(const ExpressionScope &scope)
-    : d(new Private{scope, threadState(), {}, {}, {}, false, std::nullopt})
+    : d(new Private{scope, threadState(), {}, {}, {}, std::nullopt})
 {
     d->state.bridge.scope = &scope;
     d->state.bridge.inputCache = QJSValue();
@@ -364,7 +409,7 @@ Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemInde
         if (fastPath(expr, item, fast))
             return fast;
         auto &engine = ScriptEngine::forThisThread();
-        buildGlobals();
+        buildGlobals(expr);
         const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, $runIndex, $itemIndex) { return (")
                                + QString::fromStdString(expr) + QStringLiteral("\n); })");
         const std::string position = "{{" + segment.text + "}} at characters " + std::to_string(segment.start + 1) + "-"
@@ -374,7 +419,7 @@ Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemInde
             return nodeError("Expression error in '" + where + "': " + fn.error().message.toStdString() + " in " + position);
         d->state.bridge.index = itemIndex;
         const QJSValue ctx = d->state.context;
-        QJSValue result = fn->call({engine.toJs(item), QJSValue(double(itemIndex)), ctx.property(QStringLiteral("input")),
+        QJSValue result = fn->call({jsonArgument(engine, expr, item), QJSValue(double(itemIndex)), ctx.property(QStringLiteral("input")),
                                     ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution,
                                     d->workflow, d->vars, QJSValue(d->scope.runIndex), QJSValue(double(itemIndex))});
         if (engine.wasInterrupted())

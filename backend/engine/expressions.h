@@ -46,7 +46,7 @@ public:
     static bool containsExpression(const std::string &text);
 
 private:
-    void buildGlobals();
+    void buildGlobals(const std::string &source);
     struct Private;
     std::unique_ptr<Private> d;
 };

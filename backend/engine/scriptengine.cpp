@@ -25,7 +25,12 @@ public:
         std::lock_guard lock(m_mutex);
         const quint64 ticket = ++m_next;
         m_armed.emplace(ticket, Entry{engine, deadline, key});
-        m_wake.notify_one();
+        // Wake the thread only when this deadline comes before the one it sleeps until: a wake
+        // per arm cost several microseconds per node run.
+        if (deadline < m_sleepUntil) {
+            m_sleepUntil = deadline;
+            m_wake.notify_one();
+        }
         return ticket;
     }
 
@@ -76,6 +81,7 @@ private:
                 else
                     next = std::min(next, entry.deadline);
             }
+            m_sleepUntil = next;
             if (next == std::chrono::steady_clock::time_point::max())
                 m_wake.wait(lock);
             else
@@ -87,6 +93,7 @@ private:
     std::condition_variable m_wake;
     std::map<quint64, Entry> m_armed;
     quint64 m_next = 0;
+    std::chrono::steady_clock::time_point m_sleepUntil = std::chrono::steady_clock::time_point::max();
     std::thread m_thread;
 };
 

@@ -35,6 +35,12 @@ public:
     // Runs a statement for its effect only, keeping it prepared on this thread's connection for
     // the next call with the same text (hot write paths: the execution writer).
     Result<void> run(const QString &sql, const QVariantList &params);
+    // Inserts rows: `head` is "INSERT INTO t (a, b) VALUES", `params` holds `columns` values per
+    // row, one row after another. On SQLite this steps one kept-prepared single-row statement
+    // per row through the sqlite3 API on this thread's connection (QtSql's binding cost grows
+    // with the placeholder count and dominated the execution writer); on PostgreSQL it sends
+    // multi-row VALUES in chunks to save round trips.
+    Result<void> insertRows(const char *head, int columns, const QVariantList &params);
     // Runs `work` in a transaction on this thread's connection: commits on success, rolls back on
     // an Error. Nested calls join the outer transaction.
     Result<void> transaction(const std::function<Result<void>()> &work);
@@ -49,6 +55,7 @@ private:
     Error failed(const QSqlError &error, const QString &what);
     void dropIfBroken();
     void forgetStatements(const QString &connection);
+    Result<void> insertRowsSqlite(QSqlDatabase &db, const char *head, int columns, const QVariantList &params);
 
     DatabaseUrl m_url;
     QString m_schema;

@@ -71,6 +71,11 @@ constexpr auto kSelectOwner = "SELECT owner_id FROM executions WHERE id = ?";
 constexpr auto kDeleteExecution = "DELETE FROM executions WHERE id = ? AND owner_id = ?";
 constexpr auto kFailInterrupted = "UPDATE executions SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'";
 
+constexpr auto kInsertExecutionsHead = "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, "
+                                       "input, error, created_at, started_at, finished_at, duration_ms, retry_of, wait_until, state, "
+                                       "claimed_by, heartbeat_at) VALUES";
+constexpr auto kInsertNodeRunsHead = "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, started_at, "
+                                     "finished_at, items_in, items_out, error, output) VALUES";
 constexpr auto kNodeRunColumns = "id, execution_id, node_id, name, run_index, status, started_at, finished_at, items_in, items_out, "
                                  "error, output";
 constexpr auto kInsertNodeRun = "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, started_at, "
@@ -341,51 +346,28 @@ Result<void> ExecutionRepository::insertNodeRun(const NodeRunRecord &run)
                            run.startedAt, nullable(run.finishedAt), run.itemsIn, run.itemsOut, nullable(run.error), nullable(run.output)}));
 }
 
-namespace {
-// INSERT … VALUES (?, …), (?, …) in chunks that stay under both databases' parameter limits.
-template <typename T, typename Bind>
-Result<void> insertRows(Database &db, const char *head, int columns, const QList<T> &rows, Bind bind)
-{
-    const int perStatement = std::max(1, 128 / columns);
-    QString one = QStringLiteral("(") + QStringLiteral("?, ").repeated(columns - 1) + QStringLiteral("?)");
-    for (qsizetype start = 0; start < rows.size(); start += perStatement) {
-        const qsizetype end = std::min<qsizetype>(rows.size(), start + perStatement);
-        QString sql = QString::fromLatin1(head);
-        QVariantList params;
-        params.reserve((end - start) * columns);
-        for (qsizetype i = start; i < end; ++i) {
-            sql += (i == start ? QStringLiteral(" ") : QStringLiteral(", ")) + one;
-            bind(rows[i], params);
-        }
-        if (auto r = db.run(sql, params); !r)
-            return r;
-    }
-    return {};
-}
-} // namespace
-
 Result<void> ExecutionRepository::insertMany(const QList<ExecutionRecord> &executions)
 {
-    return insertRows(m_db,
-                      "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, input, error, "
-                      "created_at, started_at, finished_at, duration_ms, retry_of, wait_until, state, claimed_by, heartbeat_at) VALUES",
-                      18, executions, [](const ExecutionRecord &e, QVariantList &p) {
+    QVariantList p;
+    p.reserve(executions.size() * 18);
+    for (const ExecutionRecord &e : executions) {
                           p << e.id << e.workflowId << e.ownerId << e.workflowVersion << e.status << e.mode << e.priority << nullable(e.input)
                             << nullable(e.error) << (e.createdAt.isEmpty() ? nowIso() : e.createdAt) << nullable(e.startedAt)
                             << nullable(e.finishedAt) << (e.durationMs < 0 ? QVariant() : QVariant(e.durationMs)) << nullable(e.retryOf)
                             << nullable(e.waitUntil) << nullable(e.state) << nullable(e.claimedBy) << nullable(e.heartbeatAt);
-                      });
+    }
+    return m_db.insertRows(kInsertExecutionsHead, 18, p);
 }
 
 Result<void> ExecutionRepository::insertNodeRuns(const QList<NodeRunRecord> &runs)
 {
-    return insertRows(m_db,
-                      "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, started_at, finished_at, "
-                      "items_in, items_out, error, output) VALUES",
-                      12, runs, [](const NodeRunRecord &r, QVariantList &p) {
+    QVariantList p;
+    p.reserve(runs.size() * 12);
+    for (const NodeRunRecord &r : runs) {
                           p << (r.id.isEmpty() ? newId() : r.id) << r.executionId << r.nodeId << r.name << r.runIndex << r.status
                             << r.startedAt << nullable(r.finishedAt) << r.itemsIn << r.itemsOut << nullable(r.error) << nullable(r.output);
-                      });
+    }
+    return m_db.insertRows(kInsertNodeRunsHead, 12, p);
 }
 
 Result<void> ExecutionRepository::markWaiting(const QString &id, const QByteArray &state, const QString &waitUntil)

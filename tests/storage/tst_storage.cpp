@@ -428,6 +428,42 @@ private Q_SLOTS:
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM workflow_versions")), 100);
     }
 
+    void insertRowsKeepsValuesAndReportsConflicts_data() { addBackends(); }
+    void insertRowsKeepsValuesAndReportsConflicts()
+    {
+        auto &db = open();
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE bulk (id TEXT PRIMARY KEY, label TEXT NOT NULL, note TEXT, n BIGINT, x DOUBLE PRECISION)")).ok());
+        // More rows than one PostgreSQL statement carries, with NULLs, empty and non-ASCII text.
+        QVariantList rows;
+        const int total = 301;
+        for (int i = 0; i < total; ++i)
+            rows << QStringLiteral("id-%1").arg(i, 4, 10, QLatin1Char('0')) << (i % 3 == 0 ? QString() : QStringLiteral("ação ✓ %1").arg(i))
+                 << (i % 2 ? QVariant() : QVariant(QStringLiteral("n%1").arg(i))) << QVariant(qint64(i) * 10000000000LL)
+                 << QVariant(i + 0.5);
+        QVERIFY(db.insertRows("INSERT INTO bulk (id, label, note, n, x) VALUES", 5, rows).ok());
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk")), total);
+        auto row = db.exec(QStringLiteral("SELECT label, note, n, x FROM bulk WHERE id = ?"), {QStringLiteral("id-0007")});
+        QVERIFY(row.ok() && row->next());
+        QCOMPARE(row->value(0).toString(), QStringLiteral("ação ✓ 7"));
+        QVERIFY(row->value(1).isNull());
+        QCOMPARE(row->value(2).toLongLong(), 70000000000LL);
+        QCOMPARE(row->value(3).toDouble(), 7.5);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk WHERE label = ''")), 101);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk WHERE note IS NULL")), 150);
+
+        // A duplicate key fails as a conflict; inside a transaction nothing of the batch stays.
+        const QVariantList clash{QStringLiteral("new-1"), QStringLiteral("a"), QVariant(), 1, 1.0,
+                                 QStringLiteral("id-0001"), QStringLiteral("b"), QVariant(), 2, 2.0};
+        auto failed = db.transaction([&] { return db.insertRows("INSERT INTO bulk (id, label, note, n, x) VALUES", 5, clash); });
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, QStringLiteral("conflict"));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk")), total);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk WHERE id = 'new-1'")), 0);
+        // The kept statement still works after the failure.
+        QVERIFY(db.insertRows("INSERT INTO bulk (id, label, note, n, x) VALUES", 5, clash.mid(0, 5)).ok());
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk")), total + 1);
+    }
+
     void sqliteRunsInWalModeWithForeignKeys()
     {
         auto url = DatabaseUrl::parse(QStringLiteral("sqlite:///%1/wal.db").arg(m_dir.path()));
