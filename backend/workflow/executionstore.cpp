@@ -9,6 +9,10 @@
 #include <QHash>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sched.h>
+#endif
+
 namespace synapscale {
 
 namespace {
@@ -76,6 +80,12 @@ void DatabaseExecutionStore::flush(int timeoutMs)
 
 void DatabaseExecutionStore::writerLoop()
 {
+#ifdef Q_OS_LINUX
+    // A batch thread to the scheduler: it keeps its fair share of the CPU but does not preempt
+    // the threads answering requests when it wakes (a lower nice value made it fall behind).
+    sched_param param{};
+    sched_setscheduler(0, SCHED_BATCH, &param);
+#endif
     for (;;) {
         std::vector<Op> batch;
         {
