@@ -10,11 +10,21 @@ namespace synapscale {
 
 namespace {
 
-Json portsJson(const std::vector<Items> &ports)
+// The output kept for the record, serialized straight from the items (building a Json copy
+// first was a deep copy per node run).
+std::string portsText(const std::vector<Items> &ports)
 {
-    Json out = Json::array();
-    for (const auto &items : ports)
-        out.push_back(Json(items));
+    std::string out = "[";
+    for (std::size_t p = 0; p < ports.size(); ++p) {
+        out += p == 0 ? "[" : ",[";
+        for (std::size_t i = 0; i < ports[p].size(); ++i) {
+            if (i > 0)
+                out += ',';
+            out += ports[p][i].dump(-1, ' ', false, Json::error_handler_t::replace);
+        }
+        out += ']';
+    }
+    out += ']';
     return out;
 }
 
@@ -301,7 +311,7 @@ NodeResult ExecutionRun::runNode(const Task &task)
     scope.workflowId = m_request.workflowId.toStdString();
     scope.workflowName = m_graph->name;
     scope.mode = m_request.mode.toStdString();
-    scope.vars = m_request.vars;
+    scope.vars = &m_request.vars;
     scope.runIndex = m_runCount[std::size_t(task.node)];
     RunNodeContext context(node, task.inputs, m_nodeState[std::size_t(task.node)], scope, *m_graph, m_hooks, m_request, m_cancel, this);
     scope.timeLimitMs = m_hooks.scriptTimeoutMs;
@@ -330,7 +340,7 @@ void ExecutionRun::completeTask(const Task &task, NodeOutput output, NodeRunSumm
     record.finishedAt = nowIso();
     record.itemsOut = int(countItems(output.ports));
     if (m_graph->saveData != "none")
-        record.output = portsJson(output.ports);
+        record.output = portsText(output.ports);
     // $node["X"] sees the branch that carried data (IF's false branch, Loop's batch).
     Items *firstData = nullptr;
     for (auto &port : output.ports) {
@@ -385,7 +395,7 @@ bool ExecutionRun::handleFailure(Task task, const Error &error, NodeRunSummary r
         output.ports[node.onError == "output" ? node.outputCount - 1 : 0] = failed;
         record.itemsOut = int(failed.size());
         if (m_graph->saveData != "none")
-            record.output = portsJson(output.ports);
+            record.output = portsText(output.ports);
         m_lastOutput[std::size_t(task.node)] = output.ports[0];
         m_lastNode = task.node;
         recordNodeRun(std::move(record));
@@ -572,8 +582,8 @@ Json ExecutionRun::toJson() const
                   {"items_in", r.itemsIn},
                   {"items_out", r.itemsOut},
                   {"error", r.error.empty() ? Json() : Json(r.error)}};
-        if (!r.output.is_null())
-            n["output"] = r.output;
+        if (!r.output.empty())
+            n["output"] = Json::parse(r.output, nullptr, false);
         nodes.push_back(std::move(n));
     }
     auto opt = [](const QString &s) { return s.isEmpty() ? Json() : Json(s.toStdString()); };

@@ -39,7 +39,7 @@ struct NodeRunSummary {
     int itemsIn = 0;
     int itemsOut = 0;
     std::string error;
-    Json output;          // list per output port of items
+    std::string output;   // serialized list per output port of items; empty when not kept
 };
 
 struct ExecutionEvent {

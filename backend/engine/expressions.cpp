@@ -302,7 +302,7 @@ void ExpressionSession::buildGlobals(const std::string &source)
     if (d->workflow.isUndefined() && mentions(source, "$workflow"))
         d->workflow = engine.toJs({{"id", d->scope.workflowId}, {"name", d->scope.workflowName}});
     if (d->vars.isUndefined() && mentions(source, "$vars"))
-        d->vars = engine.toJs(d->scope.vars);
+        d->vars = engine.toJs(d->scope.vars ? *d->scope.vars : Json::object());
 }
 
 Result<Json> ExpressionSession::runScript(const std::string &body, std::optional<std::size_t> itemIndex, const std::string &where)

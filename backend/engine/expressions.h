@@ -21,7 +21,7 @@ struct ExpressionScope {
     int runIndex = 0;   // $runIndex: how many times this node ran before in this execution
     int timeLimitMs = 30000;          // scripts of this node run stop after this long
     const void *interruptKey = nullptr; // ScriptEngine::interrupt(key) stops them early
-    Json vars = Json::object();
+    const Json *vars = nullptr;       // $vars (the workflow's variables); null: none
 };
 
 // Evaluates `{{ … }}` inside parameter values on the calling thread's ScriptEngine. A value that

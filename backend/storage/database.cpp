@@ -91,8 +91,9 @@ int bindRaw(sqlite3_stmt *stmt, int index, const QVariant &p)
     case QMetaType::Double:
         return sqlite3_bind_double(stmt, index, p.toDouble());
     case QMetaType::QByteArray: {
+        // UTF-8 text (see insertRows), which is how SQLite stores text: no conversion.
         const QByteArray &bytes = *static_cast<const QByteArray *>(p.constData());
-        return sqlite3_bind_blob(stmt, index, bytes.isEmpty() ? "" : bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+        return sqlite3_bind_text(stmt, index, bytes.isEmpty() ? "" : bytes.constData(), int(bytes.size()), SQLITE_STATIC);
     }
     default: {
         const QString text = p.toString();
@@ -178,7 +179,12 @@ Result<void> Database::insertRows(const char *head, int columns, const QVariantL
         QString sql = QString::fromLatin1(head);
         for (qsizetype i = start; i < end; ++i)
             sql += (i == start ? QStringLiteral(" ") : QStringLiteral(", ")) + one;
-        if (auto r = run(sql, params.mid(start * columns, (end - start) * columns)); !r)
+        QVariantList chunk = params.mid(start * columns, (end - start) * columns);
+        for (QVariant &value : chunk) {
+            if (value.typeId() == QMetaType::QByteArray)
+                value = QString::fromUtf8(value.toByteArray());
+        }
+        if (auto r = run(sql, chunk); !r)
             return r;
     }
     return {};

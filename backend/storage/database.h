@@ -39,7 +39,8 @@ public:
     // row, one row after another. On SQLite this steps one kept-prepared single-row statement
     // per row through the sqlite3 API on this thread's connection (QtSql's binding cost grows
     // with the placeholder count and dominated the execution writer); on PostgreSQL it sends
-    // multi-row VALUES in chunks to save round trips.
+    // multi-row VALUES in chunks to save round trips. QByteArray values are UTF-8 text (SQLite
+    // stores them without a conversion to UTF-16 and back), QVariant() is NULL.
     Result<void> insertRows(const char *head, int columns, const QVariantList &params);
     // Runs `work` in a transaction on this thread's connection: commits on success, rolls back on
     // an Error. Nested calls join the outer transaction.

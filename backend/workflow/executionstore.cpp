@@ -238,9 +238,8 @@ void DatabaseExecutionStore::nodeFinished(const QString &executionId, const Node
     record.itemsIn = run.itemsIn;
     record.itemsOut = run.itemsOut;
     record.error = QString::fromStdString(run.error);
-    // Serialized here, on the worker, so the writer thread only does I/O.
-    if (!run.output.is_null())
-        record.output = QByteArray::fromStdString(run.output.dump(-1, ' ', false, Json::error_handler_t::replace));
+    // Serialized by the run, on the worker, so the writer thread only does I/O.
+    record.output = QByteArray::fromStdString(run.output);
     enqueue(std::move(op));
 }
 

@@ -95,6 +95,12 @@ QVariant nullable(const QByteArray &s)
     return s.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(s));
 }
 
+// JSON text for Database::insertRows, which takes UTF-8 as it is.
+QVariant utf8OrNull(const QByteArray &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
 QString likeEscape(const QString &s)
 {
     QString out = s.toLower();
@@ -351,10 +357,10 @@ Result<void> ExecutionRepository::insertMany(const QList<ExecutionRecord> &execu
     QVariantList p;
     p.reserve(executions.size() * 18);
     for (const ExecutionRecord &e : executions) {
-                          p << e.id << e.workflowId << e.ownerId << e.workflowVersion << e.status << e.mode << e.priority << nullable(e.input)
+                          p << e.id << e.workflowId << e.ownerId << e.workflowVersion << e.status << e.mode << e.priority << utf8OrNull(e.input)
                             << nullable(e.error) << (e.createdAt.isEmpty() ? nowIso() : e.createdAt) << nullable(e.startedAt)
                             << nullable(e.finishedAt) << (e.durationMs < 0 ? QVariant() : QVariant(e.durationMs)) << nullable(e.retryOf)
-                            << nullable(e.waitUntil) << nullable(e.state) << nullable(e.claimedBy) << nullable(e.heartbeatAt);
+                            << nullable(e.waitUntil) << utf8OrNull(e.state) << nullable(e.claimedBy) << nullable(e.heartbeatAt);
     }
     return m_db.insertRows(kInsertExecutionsHead, 18, p);
 }
@@ -365,7 +371,7 @@ Result<void> ExecutionRepository::insertNodeRuns(const QList<NodeRunRecord> &run
     p.reserve(runs.size() * 12);
     for (const NodeRunRecord &r : runs) {
                           p << (r.id.isEmpty() ? newId() : r.id) << r.executionId << r.nodeId << r.name << r.runIndex << r.status
-                            << r.startedAt << nullable(r.finishedAt) << r.itemsIn << r.itemsOut << nullable(r.error) << nullable(r.output);
+                            << r.startedAt << nullable(r.finishedAt) << r.itemsIn << r.itemsOut << nullable(r.error) << utf8OrNull(r.output);
     }
     return m_db.insertRows(kInsertNodeRunsHead, 12, p);
 }

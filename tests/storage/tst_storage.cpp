@@ -438,7 +438,8 @@ private Q_SLOTS:
         const int total = 301;
         for (int i = 0; i < total; ++i)
             rows << QStringLiteral("id-%1").arg(i, 4, 10, QLatin1Char('0')) << (i % 3 == 0 ? QString() : QStringLiteral("ação ✓ %1").arg(i))
-                 << (i % 2 ? QVariant() : QVariant(QStringLiteral("n%1").arg(i))) << QVariant(qint64(i) * 10000000000LL)
+                 << (i % 2 ? QVariant() : i % 4 == 0 ? QVariant(QStringLiteral("n%1").arg(i)) : QVariant(QStringLiteral("ü%1").arg(i).toUtf8()))
+                 << QVariant(qint64(i) * 10000000000LL)
                  << QVariant(i + 0.5);
         QVERIFY(db.insertRows("INSERT INTO bulk (id, label, note, n, x) VALUES", 5, rows).ok());
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk")), total);
@@ -449,6 +450,10 @@ private Q_SLOTS:
         QCOMPARE(row->value(2).toLongLong(), 70000000000LL);
         QCOMPARE(row->value(3).toDouble(), 7.5);
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk WHERE label = ''")), 101);
+        // UTF-8 bytes are stored as text, not as a blob.
+        auto utf8 = db.exec(QStringLiteral("SELECT note FROM bulk WHERE note = ?"), {QStringLiteral("ü6")});
+        QVERIFY(utf8.ok() && utf8->next());
+        QCOMPARE(utf8->value(0).toString(), QStringLiteral("ü6"));
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk WHERE note IS NULL")), 150);
 
         // A duplicate key fails as a conflict; inside a transaction nothing of the batch stays.
