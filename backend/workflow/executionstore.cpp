@@ -103,6 +103,7 @@ void DatabaseExecutionStore::writerLoop()
         // execution becomes one row insert plus one multi-row insert of its node runs.
         QList<ExecutionRecord> inserts;
         QList<NodeRunRecord> nodeRuns;
+        std::vector<const Op *> nodeRunOps;
         std::vector<const Op *> updates;
         QHash<QString, qsizetype> created;
         for (const Op &op : batch) {
@@ -113,7 +114,7 @@ void DatabaseExecutionStore::writerLoop()
                 continue;
             }
             if (op.kind == Op::Kind::Node) {
-                nodeRuns.append(op.node);
+                nodeRunOps.push_back(&op);
                 continue;
             }
             auto it = created.constFind(op.execution.id);
@@ -138,6 +139,19 @@ void DatabaseExecutionStore::writerLoop()
                 e.durationMs = op.execution.durationMs;
                 e.state.clear();
                 e.waitUntil.clear();
+            }
+        }
+        // An execution that both started and ended in this batch takes its node runs into its
+        // own row; the others' node runs become rows of their own.
+        for (const Op *op : nodeRunOps) {
+            auto it = created.constFind(op->node.executionId);
+            if (it != created.constEnd() && !inserts[*it].finishedAt.isEmpty()) {
+                NodeRunRecord run = op->node;
+                if (run.id.isEmpty())
+                    run.id = newId();
+                appendFoldedNodeRun(inserts[*it].nodeRuns, run);
+            } else {
+                nodeRuns.append(op->node);
             }
         }
         Result<void> written = Error::make(QStringLiteral("not_run"), QString());

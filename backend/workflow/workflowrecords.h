@@ -48,6 +48,7 @@ struct ExecutionRecord {
     QByteArray state;       // a parked execution's engine state (JSON)
     QString claimedBy;      // instance holding the lease while unfinished
     QString heartbeatAt;
+    QByteArray nodeRuns;    // node runs folded into the row (JSON array), see foldedNodeRuns()
 };
 
 struct NodeRunRecord {
@@ -64,5 +65,10 @@ struct NodeRunRecord {
     QString error;
     QByteArray output;      // JSON list per output port, may be empty
 };
+
+// Node runs kept inside their execution's row: a JSON array, one object per run with the
+// NodeRunRecord fields (output embedded as JSON).
+void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run);
+QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId);
 
 } // namespace synapscale

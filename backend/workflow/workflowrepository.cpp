@@ -54,7 +54,9 @@ constexpr auto kClaim = "UPDATE executions SET claimed_by = ?, heartbeat_at = ? 
                         "(claimed_by IS NULL OR heartbeat_at IS NULL OR heartbeat_at < ?)";
 constexpr auto kHeartbeat = "UPDATE executions SET heartbeat_at = ? WHERE claimed_by = ? AND status IN ('queued', 'running', 'waiting')";
 constexpr auto kRelease = "UPDATE executions SET claimed_by = NULL WHERE claimed_by = ? AND status IN ('queued', 'running', 'waiting')";
-constexpr auto kRequeue = "UPDATE executions SET status = 'queued', started_at = NULL, state = NULL, wait_until = NULL WHERE id = ?";
+constexpr auto kRequeue = "UPDATE executions SET status = 'queued', started_at = NULL, state = NULL, wait_until = NULL, "
+                         "node_runs = NULL WHERE id = ?";
+constexpr auto kSelectFoldedNodeRuns = "SELECT node_runs FROM executions WHERE id = ?";
 constexpr auto kPruneByAge = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND finished_at < ?";
 constexpr auto kPruneByCount = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND id NOT IN "
                                "(SELECT id FROM executions WHERE workflow_id = ? ORDER BY created_at DESC, id LIMIT ?)";
@@ -73,7 +75,7 @@ constexpr auto kFailInterrupted = "UPDATE executions SET status = 'failed', erro
 
 constexpr auto kInsertExecutionsHead = "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, "
                                        "input, error, created_at, started_at, finished_at, duration_ms, retry_of, wait_until, state, "
-                                       "claimed_by, heartbeat_at) VALUES";
+                                       "claimed_by, heartbeat_at, node_runs) VALUES";
 constexpr auto kInsertNodeRunsHead = "INSERT INTO execution_node_runs (id, execution_id, node_id, name, run_index, status, started_at, "
                                      "finished_at, items_in, items_out, error, output) VALUES";
 constexpr auto kNodeRunColumns = "id, execution_id, node_id, name, run_index, status, started_at, finished_at, items_in, items_out, "
@@ -355,14 +357,15 @@ Result<void> ExecutionRepository::insertNodeRun(const NodeRunRecord &run)
 Result<void> ExecutionRepository::insertMany(const QList<ExecutionRecord> &executions)
 {
     QVariantList p;
-    p.reserve(executions.size() * 18);
+    p.reserve(executions.size() * 19);
     for (const ExecutionRecord &e : executions) {
                           p << e.id << e.workflowId << e.ownerId << e.workflowVersion << e.status << e.mode << e.priority << utf8OrNull(e.input)
                             << nullable(e.error) << (e.createdAt.isEmpty() ? nowIso() : e.createdAt) << nullable(e.startedAt)
                             << nullable(e.finishedAt) << (e.durationMs < 0 ? QVariant() : QVariant(e.durationMs)) << nullable(e.retryOf)
-                            << nullable(e.waitUntil) << utf8OrNull(e.state) << nullable(e.claimedBy) << nullable(e.heartbeatAt);
+                            << nullable(e.waitUntil) << utf8OrNull(e.state) << nullable(e.claimedBy) << nullable(e.heartbeatAt)
+          << utf8OrNull(e.nodeRuns);
     }
-    return m_db.insertRows(kInsertExecutionsHead, 18, p);
+    return m_db.insertRows(kInsertExecutionsHead, 19, p);
 }
 
 Result<void> ExecutionRepository::insertNodeRuns(const QList<NodeRunRecord> &runs)
@@ -446,7 +449,71 @@ Result<void> ExecutionRepository::finishNodeRun(const NodeRunRecord &run)
 
 Result<QList<NodeRunRecord>> ExecutionRepository::nodeRuns(const QString &executionId)
 {
-    return all<NodeRunRecord>(m_db.exec(sql(kSelectNodeRuns, kNodeRunColumns), {executionId}), nodeRunFrom);
+    auto rows = all<NodeRunRecord>(m_db.exec(sql(kSelectNodeRuns, kNodeRunColumns), {executionId}), nodeRunFrom);
+    if (!rows)
+        return rows;
+    auto folded = m_db.exec(QString::fromLatin1(kSelectFoldedNodeRuns), {executionId});
+    if (!folded)
+        return folded.error();
+    if (!folded->next() || folded->value(0).isNull())
+        return rows;
+    QList<NodeRunRecord> runs = foldedNodeRuns(folded->value(0).toString().toUtf8(), executionId) + *rows;
+    std::stable_sort(runs.begin(), runs.end(), [](const NodeRunRecord &a, const NodeRunRecord &b) {
+        return a.startedAt != b.startedAt ? a.startedAt < b.startedAt : a.runIndex < b.runIndex;
+    });
+    return runs;
+}
+
+void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run)
+{
+    const nlohmann::json fields = {{"id", run.id.toStdString()},           {"node_id", run.nodeId.toStdString()},
+                                   {"name", run.name.toStdString()},       {"run_index", run.runIndex},
+                                   {"status", run.status.toStdString()},   {"started_at", run.startedAt.toStdString()},
+                                   {"finished_at", run.finishedAt.toStdString()}, {"items_in", run.itemsIn},
+                                   {"items_out", run.itemsOut},            {"error", run.error.toStdString()}};
+    std::string text = fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!run.output.isEmpty()) {
+        // The output is JSON text already: spliced in rather than parsed and dumped again.
+        text.pop_back();
+        text += R"(,"output":)";
+        text.append(run.output.constData(), std::size_t(run.output.size()));
+        text += '}';
+    }
+    if (array.isEmpty())
+        array += '[';
+    else
+        array[array.size() - 1] = ','; // the closing bracket becomes a separator
+    array += QByteArray::fromStdString(text);
+    array += ']';
+}
+
+QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId)
+{
+    QList<NodeRunRecord> runs;
+    const auto parsed = nlohmann::json::parse(array.toStdString(), nullptr, false);
+    if (!parsed.is_array())
+        return runs;
+    auto str = [](const nlohmann::json &o, const char *key) { return QString::fromStdString(o.value(key, std::string())); };
+    for (const auto &o : parsed) {
+        if (!o.is_object())
+            continue;
+        NodeRunRecord r;
+        r.id = str(o, "id");
+        r.executionId = executionId;
+        r.nodeId = str(o, "node_id");
+        r.name = str(o, "name");
+        r.runIndex = o.value("run_index", 0);
+        r.status = str(o, "status");
+        r.startedAt = str(o, "started_at");
+        r.finishedAt = str(o, "finished_at");
+        r.itemsIn = o.value("items_in", 0);
+        r.itemsOut = o.value("items_out", 0);
+        r.error = str(o, "error");
+        if (auto out = o.find("output"); out != o.end())
+            r.output = QByteArray::fromStdString(out->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        runs.append(std::move(r));
+    }
+    return runs;
 }
 
 } // namespace synapscale

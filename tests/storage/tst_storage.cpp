@@ -1,10 +1,13 @@
 // Storage against real databases: every test runs on a fresh SQLite file and on a fresh schema
 // of the throwaway PostgreSQL server that scripts/test.sh starts.
 #include "auth/userrepository.h"
+#include "core/clock.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
 #include "support/testsupport.h"
 #include "workflow/workflowrepository.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QSqlQuery>
 #include <QTest>
@@ -382,6 +385,63 @@ private Q_SLOTS:
         QVERIFY(!*executions.remove(created->id, stranger.id));
         QVERIFY(*executions.remove(created->id, owner.id));
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM execution_node_runs WHERE execution_id = ?"), {created->id}), 0);
+    }
+
+    void foldedNodeRunsReadBackWithRows_data() { addBackends(); }
+    void foldedNodeRunsReadBackWithRows()
+    {
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("fold@example.com"));
+        WorkflowRecord w;
+        w.ownerId = owner.id;
+        w.name = QStringLiteral("Folded");
+        auto workflow = WorkflowRepository(db).create(w);
+        ExecutionRepository executions(db);
+        auto nodeRun = [](const QString &node, const QString &started, int index, const QByteArray &output) {
+            NodeRunRecord r;
+            r.id = newId();
+            r.nodeId = node;
+            r.name = node + QStringLiteral(" \"quoted\" ção");
+            r.runIndex = index;
+            r.status = QStringLiteral("succeeded");
+            r.startedAt = started;
+            r.finishedAt = started;
+            r.itemsIn = 1;
+            r.itemsOut = 1;
+            r.output = output;
+            return r;
+        };
+        ExecutionRecord e;
+        e.id = newId();
+        e.workflowId = workflow->id;
+        e.ownerId = owner.id;
+        e.status = QStringLiteral("succeeded");
+        e.createdAt = e.startedAt = QStringLiteral("2030-01-01T00:00:00.000Z");
+        e.finishedAt = QStringLiteral("2030-01-01T00:00:00.010Z");
+        e.durationMs = 10;
+        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("b"), QStringLiteral("2030-01-01T00:00:00.002Z"), 0, R"([[{"json":{"x":"é"}}]])"));
+        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("a"), QStringLiteral("2030-01-01T00:00:00.001Z"), 0, {}));
+        QVERIFY(executions.insertMany({e}).ok());
+        // A later run of the same execution stored as a row (a resumed execution's runs are).
+        NodeRunRecord row = nodeRun(QStringLiteral("c"), QStringLiteral("2030-01-01T00:00:00.003Z"), 0, R"([[]])");
+        row.executionId = e.id;
+        QVERIFY(executions.insertNodeRuns({row}).ok());
+
+        auto runs = executions.nodeRuns(e.id);
+        QVERIFY(runs.ok());
+        QCOMPARE(runs->size(), 3);
+        QCOMPARE(runs->at(0).nodeId, QStringLiteral("a"));
+        QCOMPARE(runs->at(1).nodeId, QStringLiteral("b"));
+        QCOMPARE(runs->at(2).nodeId, QStringLiteral("c"));
+        QCOMPARE(runs->at(1).name, QStringLiteral("b \"quoted\" ção"));
+        QCOMPARE(runs->at(1).executionId, e.id);
+        QVERIFY(nlohmann::json::parse(runs->at(1).output.toStdString()) == nlohmann::json::parse(R"([[{"json":{"x":"é"}}]])"));
+        QVERIFY(runs->at(0).output.isEmpty());
+        QCOMPARE(runs->at(1).itemsOut, 1);
+
+        // Re-queueing forgets the folded runs with the rows.
+        QVERIFY(executions.requeue(e.id).ok());
+        QCOMPARE(executions.nodeRuns(e.id)->size(), 0);
     }
 
     void transactionsRollBackOnError_data() { addBackends(); }
