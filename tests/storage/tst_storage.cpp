@@ -401,7 +401,7 @@ private Q_SLOTS:
             NodeRunRecord r;
             r.id = newId();
             r.nodeId = node;
-            r.name = node + QStringLiteral(" \"quoted\" ção");
+            r.name = node + QStringLiteral(" \"quoted\" ção\n\t\\ \x01");
             r.runIndex = index;
             r.status = QStringLiteral("succeeded");
             r.startedAt = started;
@@ -433,7 +433,7 @@ private Q_SLOTS:
         QCOMPARE(runs->at(0).nodeId, QStringLiteral("a"));
         QCOMPARE(runs->at(1).nodeId, QStringLiteral("b"));
         QCOMPARE(runs->at(2).nodeId, QStringLiteral("c"));
-        QCOMPARE(runs->at(1).name, QStringLiteral("b \"quoted\" ção"));
+        QCOMPARE(runs->at(1).name, QStringLiteral("b \"quoted\" ção\n\t\\ \x01"));
         QCOMPARE(runs->at(1).executionId, e.id);
         QVERIFY(nlohmann::json::parse(runs->at(1).output.toStdString()) == nlohmann::json::parse(R"([[{"json":{"x":"é"}}]])"));
         QVERIFY(runs->at(0).output.isEmpty());
