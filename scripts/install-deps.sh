@@ -7,7 +7,7 @@ BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-declarative-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev
   qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev nlohmann-json3-dev libsodium-dev
-  libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libbenchmark-dev
+  libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libjemalloc-dev libbenchmark-dev
 )
 QML_PACKAGES=(
   qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-controls

@@ -19,6 +19,7 @@ namespace {
 constexpr std::size_t kBatch = 2000;
 constexpr std::size_t kMaxQueued = 20000;
 constexpr int kAttempts = 3;
+constexpr std::chrono::milliseconds kGather{3};
 } // namespace
 
 DatabaseExecutionStore::DatabaseExecutionStore(Database &db, QString instance)
@@ -75,6 +76,8 @@ void DatabaseExecutionStore::flush(int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
     const quint64 target = m_enqueued;
+    m_flushWanted = true;
+    m_wake.notify_one();
     m_committedChanged.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_committed >= target || !m_thread; });
 }
 
@@ -91,6 +94,10 @@ void DatabaseExecutionStore::writerLoop()
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] { return !m_queue.empty() || m_stopping; });
+            // Group commit: let a few milliseconds of records gather before one transaction
+            // (fewer commits and page writes per execution) unless a reader waits in flush().
+            m_wake.wait_for(lock, kGather, [&] { return m_queue.size() >= kBatch || m_stopping || m_flushWanted; });
+            m_flushWanted = false;
             if (m_queue.empty() && m_stopping)
                 break;
             while (!m_queue.empty() && batch.size() < kBatch) {

@@ -18,7 +18,8 @@ class Database;
 // ExecutionStore over the database (executions and execution_node_runs). Engine threads only
 // queue the records; one writer thread commits them in batches (group commit), so saving every
 // execution costs the workers and the HTTP thread no database round trip and SQLite sees one
-// writer. A record reaches the database within a few milliseconds; flush() waits for that, and
+// writer. A record reaches the database within a few milliseconds (the writer gathers for 3 ms
+// before each commit); flush() waits for that without the gathering delay, and
 // readers call it before they look. A failed batch is retried, then logged and dropped: losing
 // a record must not stop the user's workflows.
 class DatabaseExecutionStore : public ExecutionStore {
@@ -63,6 +64,7 @@ private:
     quint64 m_enqueued = 0;
     quint64 m_committed = 0;
     bool m_stopping = false;
+    bool m_flushWanted = false; // a reader waits: commit without gathering more
     QHash<QString, qint64> m_lastPrune; // workflow id → ms since epoch, to prune at most every few seconds
 };
 
