@@ -57,6 +57,14 @@ private:
         return created.value();
     }
 
+    Result<WorkflowRecord> makeWorkflow(Database &db, const User &owner, const QString &name)
+    {
+        WorkflowRecord w;
+        w.ownerId = owner.id;
+        w.name = name;
+        return WorkflowRepository(db).create(w);
+    }
+
     qint64 count(Database &db, const QString &sql, const QVariantList &params = {})
     {
         auto q = db.exec(sql, params);
@@ -328,10 +336,7 @@ private Q_SLOTS:
         auto &db = open();
         auto owner = makeUser(db, QStringLiteral("e@example.com"));
         auto stranger = makeUser(db, QStringLiteral("f@example.com"));
-        WorkflowRecord w;
-        w.ownerId = owner.id;
-        w.name = QStringLiteral("Flow");
-        auto workflow = WorkflowRepository(db).create(w);
+        auto workflow = makeWorkflow(db, owner, QStringLiteral("Flow"));
         ExecutionRepository executions(db);
         ExecutionRecord e;
         e.workflowId = workflow->id;
@@ -392,10 +397,7 @@ private Q_SLOTS:
     {
         auto &db = open();
         auto owner = makeUser(db, QStringLiteral("fold@example.com"));
-        WorkflowRecord w;
-        w.ownerId = owner.id;
-        w.name = QStringLiteral("Folded");
-        auto workflow = WorkflowRepository(db).create(w);
+        auto workflow = makeWorkflow(db, owner, QStringLiteral("Folded"));
         ExecutionRepository executions(db);
         auto nodeRun = [](const QString &node, const QString &started, int index, const QByteArray &output) {
             NodeRunRecord r;
