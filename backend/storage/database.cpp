@@ -217,14 +217,16 @@ Result<void> Database::insertRowsSqlite(QSqlDatabase &db, const char *head, int 
             rc = bindRaw(stmt, c + 1, params[row + c]);
         if (rc == SQLITE_OK)
             rc = sqlite3_step(stmt);
-        const int extended = sqlite3_extended_errcode(connection);
-        sqlite3_reset(stmt);
         if (rc != SQLITE_DONE) {
+            // Read before the reset, which leaves the statement ready for the next call.
+            const int extended = sqlite3_extended_errcode(connection);
             const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+            sqlite3_reset(stmt);
             const bool unique = extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY;
             return Error::make(unique ? QStringLiteral("conflict") : QStringLiteral("database_error"),
                                QStringLiteral("statement failed: ") + message);
         }
+        sqlite3_reset(stmt);
     }
     return {};
 }
