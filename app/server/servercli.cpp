@@ -195,6 +195,9 @@ int runFile(const Parsed &parsed, const Config &config)
         return 1;
     }
     loop.exec();
+    // onFinished fires from inside the worker's last step: let the worker return before the
+    // run is read here and the engine (and its threads' script engines) is torn down.
+    engine.shutdown(-1);
     std::printf("%s\n", run->toJson().dump(2).c_str());
     return run->status() == QLatin1String("succeeded") ? 0 : 1;
 }

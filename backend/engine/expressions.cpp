@@ -6,6 +6,7 @@
 
 #include <QJSEngine>
 #include <QObject>
+#include <QThreadStorage>
 
 namespace synapscale {
 
@@ -224,9 +225,13 @@ struct ThreadState {
 
 ThreadState &threadState()
 {
-    // The engine first, so it is destroyed after the values that point into it.
+    // The engine's storage first: QThreadStorage values are destroyed in reverse order of
+    // their storages' creation, so the engine outlives the values that point into it.
     ScriptEngine::forThisThread();
-    thread_local ThreadState state;
+    static QThreadStorage<ThreadState *> states;
+    if (!states.hasLocalData())
+        states.setLocalData(new ThreadState);
+    ThreadState &state = *states.localData();
     if (state.context.isUndefined()) {
         auto &engine = ScriptEngine::forThisThread();
         QJSValue factory = engine.js().evaluate(QString::fromLatin1(kContextFactory));

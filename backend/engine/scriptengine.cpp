@@ -1,6 +1,7 @@
 #include "scriptengine.h"
 
 #include <QJSEngine>
+#include <QThreadStorage>
 
 #include <condition_variable>
 #include <map>
@@ -112,8 +113,13 @@ constexpr auto kPrelude = R"JS(
 
 ScriptEngine &ScriptEngine::forThisThread()
 {
-    thread_local ScriptEngine engine;
-    return engine;
+    // QThreadStorage, not thread_local: its values die while the QThread finishes, before
+    // QThread::wait() returns. A thread_local QJSEngine died after that, so at process exit a
+    // pool thread could still be destroying it while the main thread unloaded Qt Qml (SIGSEGV).
+    static QThreadStorage<ScriptEngine *> engines;
+    if (!engines.hasLocalData())
+        engines.setLocalData(new ScriptEngine);
+    return *engines.localData();
 }
 
 ScriptEngine::ScriptEngine()

@@ -4,6 +4,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QThreadStorage>
 #include <QUrlQuery>
 
 namespace synapscale {
@@ -53,8 +54,11 @@ public:
 private:
     static QNetworkAccessManager &manager()
     {
-        thread_local QNetworkAccessManager nam;
-        return nam;
+        // QThreadStorage: destroyed while the thread finishes, like the script engines.
+        static QThreadStorage<QNetworkAccessManager *> managers;
+        if (!managers.hasLocalData())
+            managers.setLocalData(new QNetworkAccessManager);
+        return *managers.localData();
     }
 
     void send(std::size_t index)
