@@ -1,10 +1,10 @@
+#include "core/httpclient.h"
 #include "nodes/itempaths.h"
 #include "nodes/noderegistry.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QThreadStorage>
 #include <QUrlQuery>
 
 namespace synapscale {
@@ -52,15 +52,6 @@ public:
     }
 
 private:
-    static QNetworkAccessManager &manager()
-    {
-        // QThreadStorage: destroyed while the thread finishes, like the script engines.
-        static QThreadStorage<QNetworkAccessManager *> managers;
-        if (!managers.hasLocalData())
-            managers.setLocalData(new QNetworkAccessManager);
-        return *managers.localData();
-    }
-
     void send(std::size_t index)
     {
         const RequestSpec &spec = m_specs[index];
@@ -69,7 +60,7 @@ private:
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
         for (const auto &[name, value] : spec.headers)
             request.setRawHeader(name, value);
-        QNetworkReply *reply = manager().sendCustomRequest(request, spec.method, spec.body);
+        QNetworkReply *reply = HttpCall::manager().sendCustomRequest(request, spec.method, spec.body);
         ++m_running;
         m_replies.push_back(reply);
         auto received = std::make_shared<QByteArray>();
