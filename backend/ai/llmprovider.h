@@ -16,7 +16,9 @@ struct ProviderConfig {
     QString protocol; // openai | anthropic | google | ollama: the wire protocol spoken
     QString baseUrl;  // each official SDK's convention (API.md)
     QByteArray apiKey;
-    QString keySource; // "environment" | "credential" | "" — where apiKey came from
+    QString keySource; // "environment" | "credential" | "detected" | "" — where the configuration came from
+    QString defaultModel;
+    bool configured = false; // has what it needs to be called (a key, or a local server that answered)
     int timeoutMs = 120000; // no byte for this long fails the call
     int maxAttempts = 3;
 };

@@ -313,10 +313,9 @@ void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpRe
     }
 }
 
-void ApiServer::finish(QTcpSocket *socket, RequestTrace &trace, HttpResponse response)
+QByteArray ApiServer::head(RequestTrace &trace, HttpResponse &response, bool keepAlive, bool chunked)
 {
     decorate(response, trace);
-    const bool keepAlive = trace.keepAlive && !m_stopping;
     QByteArray out;
     out.reserve(256 + response.body.size());
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
@@ -325,24 +324,38 @@ void ApiServer::finish(QTcpSocket *socket, RequestTrace &trace, HttpResponse res
     for (const auto &[name, value] : std::as_const(response.headers))
         out += name + ": " + value + "\r\n";
     const bool noBody = response.status == 204 || response.status == 304;
-    if (!noBody)
+    if (chunked)
+        out += "Transfer-Encoding: chunked\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no\r\n";
+    else if (!noBody)
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    return out;
+}
+
+void ApiServer::finish(QTcpSocket *socket, RequestTrace &trace, HttpResponse response)
+{
+    const bool keepAlive = trace.keepAlive && !m_stopping;
+    QByteArray out = head(trace, response, keepAlive, false);
+    const bool noBody = response.status == 204 || response.status == 304;
     if (!trace.head && !noBody)
         out += response.body;
     socket->write(out);
     if (!keepAlive)
         socket->disconnectFromHost();
+    logged(trace, response.status);
+}
 
+void ApiServer::logged(const RequestTrace &trace, int status)
+{
     const double seconds = trace.timer.nsecsElapsed() / 1e9;
-    m_metrics.observe(trace.method, trace.route, response.status, seconds);
-    const LogLevel level = response.status >= 500 ? LogLevel::Error : LogLevel::Info;
+    m_metrics.observe(trace.method, trace.route, status, seconds);
+    const LogLevel level = status >= 500 ? LogLevel::Error : LogLevel::Info;
     if (Log::enabled(level)) {
-        Log::write(level, QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(trace.method), trace.path).arg(response.status),
+        Log::write(level, QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(trace.method), trace.path).arg(status),
                    {{"request_id", trace.requestId.toStdString()},
                     {"method", trace.method.toStdString()},
                     {"path", trace.path.toStdString()},
-                    {"status", response.status},
+                    {"status", status},
                     {"duration_ms", std::round(seconds * 100000.0) / 100.0}});
     }
 }
@@ -385,13 +398,18 @@ HttpResponder::HttpResponder(HttpResponder &&other) noexcept
     , m_socket(std::move(other.m_socket))
     , m_trace(std::move(other.m_trace))
     , m_sent(other.m_sent)
+    , m_streaming(other.m_streaming)
+    , m_streamKeepAlive(other.m_streamKeepAlive)
+    , m_streamStatus(other.m_streamStatus)
 {
     other.m_sent = true; // the moved-from shell owes no answer
 }
 
 HttpResponder::~HttpResponder()
 {
-    if (!m_sent && m_trace)
+    if (m_streaming && !m_sent)
+        endStream();
+    else if (!m_sent && m_trace)
         send(HttpResponse::error(500, QStringLiteral("internal_error"), QStringLiteral("The request was dropped without an answer.")));
 }
 
@@ -409,8 +427,79 @@ bool HttpResponder::clientConnected() const
     return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
+bool HttpResponder::beginStream(HttpResponse head)
+{
+    if (m_sent || m_streaming || !m_trace || !m_server)
+        return false;
+    if (!clientConnected()) {
+        send(std::move(head)); // counts the request as answered (499 in metrics)
+        return false;
+    }
+    m_streaming = true;
+    m_streamStatus = head.status;
+    m_streamKeepAlive = m_trace->keepAlive && !m_server->m_stopping;
+    m_socket->write(m_server->head(*m_trace, head, m_streamKeepAlive, true));
+    return true;
+}
+
+bool HttpResponder::writeChunk(const QByteArray &bytes)
+{
+    if (!m_streaming || m_sent || !clientConnected())
+        return false;
+    if (bytes.isEmpty())
+        return true; // an empty chunk would end the body
+    m_socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+    return true;
+}
+
+void HttpResponder::endStream()
+{
+    if (!m_streaming || m_sent)
+        return;
+    m_sent = true;
+    if (!m_server)
+        return;
+    if (clientConnected()) {
+        m_socket->write("0\r\n\r\n");
+        if (!m_streamKeepAlive)
+            m_socket->disconnectFromHost();
+        m_server->logged(*m_trace, m_streamStatus);
+        if (auto *guard = ConnectionGuard::of(m_socket))
+            guard->requestFinished();
+    } else {
+        m_server->m_metrics.observe(m_trace->method, m_trace->route, 499, m_trace->timer.nsecsElapsed() / 1e9);
+    }
+    if (--m_server->m_inFlight == 0 && m_server->m_stopping)
+        Q_EMIT m_server->drained();
+}
+
+void HttpResponder::onClientGone(std::function<void()> gone)
+{
+    if (!m_socket || !clientConnected()) {
+        gone();
+        return;
+    }
+    auto once = std::make_shared<std::function<void()>>(std::move(gone));
+    QObject::connect(m_socket, &QTcpSocket::disconnected, m_socket, [once] {
+        if (*once)
+            std::exchange(*once, nullptr)();
+    });
+}
+
+void HttpResponder::runOnServerThread(const std::shared_ptr<HttpResponder> &held, std::function<void(HttpResponder &)> work)
+{
+    QPointer<ApiServer> server = held->m_server;
+    if (!server)
+        return;
+    QMetaObject::invokeMethod(server, [held, work = std::move(work)] { work(*held); }, Qt::QueuedConnection);
+}
+
 void HttpResponder::send(HttpResponse response)
 {
+    if (m_streaming) {
+        endStream();
+        return;
+    }
     if (m_sent || !m_trace)
         return;
     m_sent = true;

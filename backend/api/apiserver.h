@@ -75,6 +75,8 @@ private:
     void upgradeToWebSocket(QTcpSocket *socket);
     void dispatch(HttpRequest request, const Router::Match &match, HttpResponder responder);
     void finish(QTcpSocket *socket, RequestTrace &trace, HttpResponse response);
+    QByteArray head(RequestTrace &trace, HttpResponse &response, bool keepAlive, bool chunked);
+    void logged(const RequestTrace &trace, int status);
     void rejectEarly(QTcpSocket *socket, int status, const QString &code, const QString &detail, const QByteArray &method,
                      const QString &path);
     void decorate(HttpResponse &response, const RequestTrace &trace) const;

@@ -12,6 +12,10 @@
 #include "api/executionroutes.h"
 #include "api/noderoutes.h"
 #include "api/webhookroutes.h"
+#include "api/credentialroutes.h"
+#include "api/llmroutes.h"
+#include "ai/llmservice.h"
+#include "credentials/credentialservice.h"
 #include "engine/executionengine.h"
 #include "workflow/executionservice.h"
 #include "workflow/executionstore.h"
@@ -110,6 +114,10 @@ Result<quint16> BackendHost::start()
     ExecutionRoutes::addTo(router, *m_executions, *m_triggers, m_config.apiV1Str);
     WebhookRoutes::addTo(router, *m_executions, *m_triggers);
     WebSocketHub::addTo(router, m_config.apiV1Str);
+    m_credentials = std::make_unique<CredentialService>(*m_database, SecretBox(m_config.encryptionKey));
+    CredentialRoutes::addTo(router, *m_credentials, m_config.apiV1Str);
+    m_llm = std::make_unique<LlmService>(m_config, *m_database, m_credentials.get());
+    LlmRoutes::addTo(router, *m_llm, m_config.apiV1Str);
 
     ServerOptions options;
     options.maxBodySize = m_config.maxBodySize;
@@ -213,6 +221,7 @@ void BackendHost::finishShutdown()
         m_engine->shutdown(m_config.shutdownTimeoutS * 1000);
     if (m_executionStore)
         m_executionStore->stop();
+    m_llm.reset(); // its thread holds a database connection
     m_database->closeThisThread();
     m_database.reset();
     Log::info(QStringLiteral("stopped"));

@@ -22,6 +22,8 @@ class ExecutionService;
 class DatabaseExecutionStore;
 class Scheduler;
 class WorkflowTriggers;
+class CredentialService;
+class LlmService;
 
 // Composition root of the backend: opens and migrates the database, builds the route table,
 // serves it, and shuts down gracefully. The headless server runs one on its main thread; the
@@ -69,6 +71,8 @@ private:
     std::unique_ptr<ExecutionService> m_executions;
     Scheduler *m_scheduler = nullptr;
     std::unique_ptr<WorkflowTriggers> m_triggers;
+    std::unique_ptr<CredentialService> m_credentials;
+    std::unique_ptr<LlmService> m_llm;
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;
     bool m_shuttingDown = false;

@@ -59,6 +59,13 @@ HttpResponse HttpResponse::fromError(const Error &e)
         {QStringLiteral("rate_limited"), 429},        {QStringLiteral("no_trigger"), 422},
         {QStringLiteral("unknown_node_type"), 422},   {QStringLiteral("queue_full"), 503},
         {QStringLiteral("unavailable"), 503},         {QStringLiteral("invalid_state"), 409},
+        {QStringLiteral("provider_not_configured"), 400}, {QStringLiteral("encryption_unavailable"), 503},
+        {QStringLiteral("decryption_failed"), 503},   {QStringLiteral("provider_auth"), 502},
+        {QStringLiteral("provider_not_found"), 502},  {QStringLiteral("provider_rate_limited"), 502},
+        {QStringLiteral("provider_unavailable"), 502}, {QStringLiteral("provider_rejected"), 502},
+        {QStringLiteral("provider_incomplete"), 502}, {QStringLiteral("provider_malformed"), 502},
+        {QStringLiteral("connection_failed"), 502},   {QStringLiteral("network_error"), 502},
+        {QStringLiteral("timeout"), 504},
     };
     const int status = statusByCode.value(e.code, 500);
     if (status == 503)

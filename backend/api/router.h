@@ -30,11 +30,23 @@ public:
     bool clientConnected() const;
     bool sent() const { return m_sent; }
 
+    // A body written as it is produced (chunked transfer encoding), e.g. text/event-stream.
+    // These run on the server's thread; runOnServerThread() gets there from any other.
+    bool beginStream(HttpResponse head); // head.body is ignored; false when the client has gone
+    bool writeChunk(const QByteArray &bytes);
+    void endStream();
+    // `gone` runs once if the client disconnects (at once if it already has).
+    void onClientGone(std::function<void()> gone);
+    static void runOnServerThread(const std::shared_ptr<HttpResponder> &held, std::function<void(HttpResponder &)> work);
+
 private:
     QPointer<ApiServer> m_server;
     QPointer<QTcpSocket> m_socket;
     std::shared_ptr<RequestTrace> m_trace;
     bool m_sent = false;
+    bool m_streaming = false;
+    bool m_streamKeepAlive = false;
+    int m_streamStatus = 200;
 };
 
 using SyncHandler = std::function<HttpResponse(const HttpRequest &)>;

@@ -50,6 +50,13 @@ constexpr std::array kSettings{
     SettingInfo{"OPENAI_API_KEY", "", "OpenAI API key.", true},
     SettingInfo{"ANTHROPIC_API_KEY", "", "Anthropic API key.", true},
     SettingInfo{"GOOGLE_API_KEY", "", "Google Gemini API key.", true},
+    SettingInfo{"OPENAI_BASE_URL", "https://api.openai.com/v1", "OpenAI endpoint, including /v1 (any OpenAI-compatible server works).", false},
+    SettingInfo{"ANTHROPIC_BASE_URL", "https://api.anthropic.com", "Anthropic endpoint, without the version.", false},
+    SettingInfo{"GOOGLE_BASE_URL", "https://generativelanguage.googleapis.com", "Google Gemini endpoint, without the version.", false},
+    SettingInfo{"OLLAMA_BASE_URL", "http://127.0.0.1:11434", "Ollama server root; a running Ollama is detected and offered without a key.", false},
+    SettingInfo{"LLM_TIMEOUT_SECONDS", "120", "A language-model call fails when its provider sends nothing for this long.", false},
+    SettingInfo{"LLM_MAX_ATTEMPTS", "3", "Attempts per language-model call when the provider answers 429 or 5xx (Retry-After is honoured).", false},
+    SettingInfo{"LLM_PRICES_FILE", "", "JSON price table replacing the built-in one (resources/ai/prices.json) for usage costs.", false},
     SettingInfo{"HOST", "127.0.0.1", "Address the API listens on; 0.0.0.0 exposes it to the network.", false},
     SettingInfo{"PORT", "8000", "TCP port of the API (0 = any free port).", false},
     SettingInfo{"LOG_LEVEL", "info", "debug, info, warning, error or critical.", false},
@@ -314,6 +321,25 @@ Result<Config> Config::load(const ConfigSources &sources)
     c.openaiApiKey = get("OPENAI_API_KEY");
     c.anthropicApiKey = get("ANTHROPIC_API_KEY");
     c.googleApiKey = get("GOOGLE_API_KEY");
+    for (auto [name, target] : {std::pair{"OPENAI_BASE_URL", &c.openaiBaseUrl}, std::pair{"ANTHROPIC_BASE_URL", &c.anthropicBaseUrl},
+                                std::pair{"GOOGLE_BASE_URL", &c.googleBaseUrl}, std::pair{"OLLAMA_BASE_URL", &c.ollamaBaseUrl}}) {
+        QString value = get(name).trimmed();
+        while (value.endsWith(QLatin1Char('/')))
+            value.chop(1);
+        const QUrl u(value, QUrl::StrictMode);
+        if (!u.isValid() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) || u.host().isEmpty())
+            return invalid(name, QStringLiteral("'%1' is not an http(s) URL").arg(value));
+        *target = value;
+    }
+    auto llmTimeout = parseInt("LLM_TIMEOUT_SECONDS", get("LLM_TIMEOUT_SECONDS"), 1, 3600);
+    if (!llmTimeout)
+        return llmTimeout.error();
+    c.llmTimeoutS = int(*llmTimeout);
+    auto llmAttempts = parseInt("LLM_MAX_ATTEMPTS", get("LLM_MAX_ATTEMPTS"), 1, 10);
+    if (!llmAttempts)
+        return llmAttempts.error();
+    c.llmMaxAttempts = int(*llmAttempts);
+    c.llmPricesFile = get("LLM_PRICES_FILE").trimmed();
     c.host = get("HOST").trimmed();
     if (QHostAddress(c.host).isNull() && c.host != QLatin1String("localhost"))
         return invalid("HOST", QStringLiteral("'%1' is not an IP address (use 127.0.0.1, 0.0.0.0 or ::)").arg(c.host));

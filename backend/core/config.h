@@ -60,6 +60,13 @@ struct Config {
     QString openaiApiKey;
     QString anthropicApiKey;
     QString googleApiKey;
+    QString openaiBaseUrl;
+    QString anthropicBaseUrl;
+    QString googleBaseUrl;
+    QString ollamaBaseUrl;
+    int llmTimeoutS = 120;
+    int llmMaxAttempts = 3;
+    QString llmPricesFile;
     QString host;
     int port = 0;
     QString logLevel;

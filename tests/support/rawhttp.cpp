@@ -37,6 +37,7 @@ bool RawHttp::parse(RawResponse &out)
     RawResponse r;
     r.status = lines.value(0).split(' ').value(1).toInt();
     qint64 length = -1;
+    bool chunked = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
         const qsizetype colon = line.indexOf(':');
@@ -45,6 +46,32 @@ bool RawHttp::parse(RawResponse &out)
         r.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
         if (line.left(colon).trimmed().toLower() == "content-length")
             length = line.mid(colon + 1).trimmed().toLongLong();
+        if (line.left(colon).trimmed().toLower() == "transfer-encoding" && line.mid(colon + 1).trimmed().toLower() == "chunked")
+            chunked = true;
+    }
+    if (chunked && !m_headRequest) {
+        // Complete only once the last (empty) chunk has arrived.
+        QByteArray body;
+        qsizetype at = end + 4;
+        for (;;) {
+            const qsizetype lineEnd = m_buffer.indexOf("\r\n", at);
+            if (lineEnd < 0)
+                return false;
+            bool ok = false;
+            const qsizetype size = m_buffer.mid(at, lineEnd - at).split(';').first().trimmed().toLongLong(&ok, 16);
+            if (!ok)
+                return false;
+            if (m_buffer.size() < lineEnd + 2 + size + 2)
+                return false;
+            if (size == 0) {
+                r.body = body;
+                m_buffer.remove(0, lineEnd + 4);
+                out = std::move(r);
+                return true;
+            }
+            body += m_buffer.mid(lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
     if (m_headRequest)
         length = 0;
