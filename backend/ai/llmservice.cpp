@@ -5,6 +5,7 @@
 #include "core/logger.h"
 #include "credentials/credentialservice.h"
 #include "storage/database.h"
+#include "storage/rows.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -299,7 +300,7 @@ void LlmService::recordUsage(const LlmCallContext &context, const ProviderConfig
     const QString status = outcome.ok() ? QStringLiteral("ok")
                            : outcome.error->code == QLatin1String("cancelled") ? QStringLiteral("cancelled")
                                                                              : QStringLiteral("error");
-    auto nullable = [](const QString &v) { return v.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(v); };
+    using rows::nullable;
     auto written = m_db.exec(QString::fromLatin1(kInsertUsage),
                              {newId(), nullable(context.userId), provider.id, model, outcome.result.inputTokens, outcome.result.outputTokens, cost,
                               context.source, nullable(context.workflowId), nullable(context.executionId), nullable(context.conversationId),

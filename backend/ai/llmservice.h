@@ -60,6 +60,8 @@ public:
     Result<nlohmann::json> usage(const QString &userId, const QString &groupBy, const QString &from, const QString &to);
 
     const PriceTable &prices() const { return m_prices; }
+    // The AI thread's context object: work for that thread is queued to it.
+    QObject *io() const { return m_io; }
 
 private:
     struct ModelList {

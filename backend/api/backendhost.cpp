@@ -14,6 +14,9 @@
 #include "api/webhookroutes.h"
 #include "api/credentialroutes.h"
 #include "api/llmroutes.h"
+#include "api/chatroutes.h"
+#include "chat/agentservice.h"
+#include "chat/conversationservice.h"
 #include "ai/llmservice.h"
 #include "credentials/credentialservice.h"
 #include "engine/executionengine.h"
@@ -118,6 +121,10 @@ Result<quint16> BackendHost::start()
     CredentialRoutes::addTo(router, *m_credentials, m_config.apiV1Str);
     m_llm = std::make_unique<LlmService>(m_config, *m_database, m_credentials.get());
     LlmRoutes::addTo(router, *m_llm, m_config.apiV1Str);
+    m_agents = std::make_unique<AgentService>(*m_database, *m_workflows, *m_executions, *m_llm);
+    m_conversations = std::make_unique<ConversationService>(*m_database, *m_agents, *m_llm);
+    m_conversations->markInterrupted();
+    ChatRoutes::addTo(router, *m_agents, *m_conversations, m_config.apiV1Str);
 
     ServerOptions options;
     options.maxBodySize = m_config.maxBodySize;
@@ -151,6 +158,15 @@ Result<quint16> BackendHost::start()
         }, Qt::QueuedConnection);
     };
     m_engine->setHooks(hooks);
+    // Conversation events come from the AI thread; the hub sends them from its own.
+    m_conversations->setPublisher([hub](const QString &ownerId, const QString &type, const nlohmann::json &data) {
+        if (!hub)
+            return;
+        QMetaObject::invokeMethod(hub, [hub, ownerId, type, data] {
+            if (hub)
+                hub->publish(ownerId, QString(), type, data);
+        }, Qt::QueuedConnection);
+    });
     ExecutionService *executions = m_executions.get();
     m_hub->setSnapshotProvider([executions](const Principal &who, const QString &id) -> Result<nlohmann::json> {
         if (auto run = executions->live(id)) {
@@ -221,6 +237,8 @@ void BackendHost::finishShutdown()
         m_engine->shutdown(m_config.shutdownTimeoutS * 1000);
     if (m_executionStore)
         m_executionStore->stop();
+    m_conversations.reset();
+    m_agents.reset();
     m_llm.reset(); // its thread holds a database connection
     m_database->closeThisThread();
     m_database.reset();

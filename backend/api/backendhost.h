@@ -24,6 +24,8 @@ class Scheduler;
 class WorkflowTriggers;
 class CredentialService;
 class LlmService;
+class AgentService;
+class ConversationService;
 
 // Composition root of the backend: opens and migrates the database, builds the route table,
 // serves it, and shuts down gracefully. The headless server runs one on its main thread; the
@@ -73,6 +75,8 @@ private:
     std::unique_ptr<WorkflowTriggers> m_triggers;
     std::unique_ptr<CredentialService> m_credentials;
     std::unique_ptr<LlmService> m_llm;
+    std::unique_ptr<AgentService> m_agents;
+    std::unique_ptr<ConversationService> m_conversations;
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;
     bool m_shuttingDown = false;

@@ -65,8 +65,13 @@ void addTriggerNodes(NodeRegistry &registry)
         passInput));
 
     registry.add(std::make_unique<FunctionNode>(
-        trigger("trigger.execute_workflow", "Execute Workflow Trigger", "Runs the workflow when another workflow calls it with Execute Workflow",
-                object({})),
+        trigger("trigger.execute_workflow", "Execute Workflow Trigger",
+                "Runs the workflow when another workflow calls it with Execute Workflow, or an agent uses it as a tool",
+                [] {
+                    Json p = object({{"input_schema", {{"type", "object"}, {"title", "Input schema"}, {"x-expression", false},
+                                                       {"description", "JSON Schema of the input item; an agent using this workflow as a tool fills it in"}}}});
+                    return p;
+                }()),
         passInput));
 
     registry.add(std::make_unique<FunctionNode>(

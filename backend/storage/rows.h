@@ -53,6 +53,13 @@ inline Result<void> done(Result<QSqlQuery> q)
     return {};
 }
 
+// SQL NULL for an empty string. Database binds a null QString as "" (text columns mean "" by
+// it), so NULL must be an invalid QVariant.
+inline QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
 inline QString sql(const char *pattern, const char *columns)
 {
     return QString::fromLatin1(pattern).arg(QString::fromLatin1(columns));

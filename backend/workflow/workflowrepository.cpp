@@ -87,10 +87,7 @@ constexpr auto kFinishNodeRun = "UPDATE execution_node_runs SET status = ?, fini
 constexpr auto kSelectNodeRuns = "SELECT %1 FROM execution_node_runs WHERE execution_id = ? ORDER BY started_at, run_index";
 
 
-QVariant nullable(const QString &s)
-{
-    return s.isEmpty() ? QVariant() : QVariant(s);
-}
+using rows::nullable;
 
 QVariant nullable(const QByteArray &s)
 {

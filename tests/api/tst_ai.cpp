@@ -10,6 +10,7 @@
 
 #include <QTcpServer>
 #include <QTest>
+#include <QWebSocket>
 
 #include <memory>
 
@@ -85,6 +86,41 @@ private:
     {
         return {{"provider", provider}, {"model", "gpt-4o-mini"}, {"stream", stream},
                 {"messages", {{{"role", "system"}, {"content", "Be brief."}}, {{"role", "user"}, {"content", "Olá!"}}}}};
+    }
+
+    // The frames a /ws/user client receives.
+    struct UserSocket {
+        QWebSocket socket;
+        QList<json> frames;
+        bool open(quint16 port, const QString &token)
+        {
+            QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
+                frames.append(json::parse(text.toStdString(), nullptr, false));
+            });
+            socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/ws/user?token=%2").arg(port).arg(token)));
+            return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+        }
+        QList<json> ofType(const std::string &type) const
+        {
+            QList<json> out;
+            for (const auto &f : frames)
+                if (f.value("type", std::string()) == type)
+                    out.append(f);
+            return out;
+        }
+    };
+
+    QString conversation(const QString &token, const json &body)
+    {
+        auto r = call("POST", QStringLiteral("/api/v1/conversations"), token, body);
+        if (r.status != 201)
+            qWarning("conversation: %d %s", r.status, r.body.constData());
+        return QString::fromStdString(r.json().value("id", std::string()));
+    }
+
+    json history(const QString &id, const QString &token)
+    {
+        return call("GET", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), token).json();
     }
 
 private Q_SLOTS:
@@ -396,6 +432,259 @@ private Q_SLOTS:
         QCOMPARE(local.requests().last().target, QByteArray("/v1/chat/completions"));
         // Bob cannot use Alice's server.
         QCOMPARE(call("POST", QStringLiteral("/api/v1/llm/chat"), m_bob, chatBody(id.c_str())).status, 422);
+    }
+
+    void agentsAreValidatedAndPrivate()
+    {
+        const json agent = {{"name", "Helper"}, {"provider", "openai"}, {"model", "gpt-4o-mini"}, {"system_prompt", "You help."},
+                            {"temperature", 0.3}, {"tools", {{{"type", "builtin"}, {"name", "calculator"}}, {{"type", "builtin"}, {"name", "current_time"}}}}};
+        auto r = call("POST", QStringLiteral("/api/v1/agents"), m_alice, agent);
+        QCOMPARE(r.status, 201);
+        const std::string id = r.json()["id"];
+        QVERIFY(r.json()["memory_window"] == 20);
+        QVERIFY(r.json()["max_iterations"] == 8);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/agents/%1").arg(QString::fromStdString(id)), m_bob).status, 404);
+        QCOMPARE(call("PUT", QStringLiteral("/api/v1/agents/%1").arg(QString::fromStdString(id)), m_bob, {{"name", "x"}}).status, 404);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/agents"), m_bob).json()["total"] == 0);
+
+        // A workflow of another user cannot become a tool.
+        auto wf = call("POST", QStringLiteral("/api/v1/workflows"), m_bob, {{"name", "Bob's"}, {"definition", {{"nodes", {{{"id", "t"}, {"name", "t"}, {"type", "trigger.execute_workflow"}}}}, {"edges", json::array()}}}});
+        QCOMPARE(wf.status, 201);
+        const QList<json> bad{
+            {{"name", ""}},
+            {{"description", "no name"}},
+            {{"name", "a"}, {"temperature", 3}},
+            {{"name", "a"}, {"provider", "martian"}},
+            {{"name", "a"}, {"tools", {{{"type", "builtin"}, {"name", "rm_rf"}}}}},
+            {{"name", "a"}, {"tools", {{{"type", "shell"}}}}},
+            {{"name", "a"}, {"tools", {{{"type", "http"}, {"url", "file:///etc/passwd"}}}}},
+            {{"name", "a"}, {"tools", {{{"type", "workflow"}, {"workflow_id", wf.json()["id"]}}}}},
+            {{"name", "a"}, {"tools", {{{"type", "builtin"}, {"name", "calculator"}}, {{"type", "builtin"}, {"name", "calculator"}}}}},
+            {{"name", "a"}, {"max_iterations", 0}},
+            {{"name", "a"}, {"memory_window", "all"}},
+            {{"name", "a"}, {"colour", "blue"}},
+        };
+        for (const json &body : bad) {
+            r = call("POST", QStringLiteral("/api/v1/agents"), m_alice, body);
+            QVERIFY2(r.status == 422, qPrintable(QString::fromStdString(body.dump()) + QStringLiteral(" → ") + QString::number(r.status)));
+        }
+        r = call("PUT", QStringLiteral("/api/v1/agents/%1").arg(QString::fromStdString(id)), m_alice, {{"max_iterations", 3}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["max_iterations"] == 3);
+        QVERIFY(r.json()["name"] == "Helper"); // kept
+        QVERIFY(call("GET", QStringLiteral("/api/v1/agents"), m_alice).json()["total"] == 1);
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/agents/%1").arg(QString::fromStdString(id)), m_alice).status, 204);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/agents/%1").arg(QString::fromStdString(id)), m_alice).status, 404);
+    }
+
+    void conversationReplyStreamsOverWebSocket()
+    {
+        UserSocket ws;
+        QVERIFY(ws.open(m_port, m_alice));
+        const QString id = conversation(m_alice, {{"provider", "openai"}, {"model", "gpt-4o-mini"}});
+        FakeReply reply = sseReply(FakeProvider::openAiText(kDeltas, 10, 20));
+        reply.splitEvery(9);
+        m_fake->enqueue(reply);
+        auto r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_alice, {{"content", "Tell me something nice\nplease"}});
+        QCOMPARE(r.status, 202);
+        const std::string replyId = r.json()["reply_message_id"];
+        QVERIFY(QTest::qWaitFor([&] { return !ws.ofType("message.completed").isEmpty(); }, 5000));
+        const QList<json> created = ws.ofType("message.created");
+        QCOMPARE(created.size(), 2);
+        QVERIFY(created[0]["data"]["role"] == "user");
+        QVERIFY(created[1]["data"]["status"] == "streaming");
+        QString streamed;
+        for (const auto &d : ws.ofType("message.delta")) {
+            QVERIFY(d["data"]["message_id"] == replyId);
+            streamed += QString::fromStdString(d["data"]["text"].get<std::string>());
+        }
+        QCOMPARE(streamed, kDeltas.join(QString()));
+        const json completed = ws.ofType("message.completed").first()["data"];
+        QVERIFY(completed["message"]["status"] == "complete");
+        QVERIFY(completed["title"] == "Tell me something nice");
+        QVERIFY(completed["message"]["usage"]["output_tokens"] == 20);
+
+        const json h = history(id, m_alice);
+        QCOMPARE(h["items"].size(), std::size_t(2));
+        QVERIFY(h["items"][1]["content"] == kDeltas.join(QString()).toStdString());
+        QVERIFY(h["has_more"] == false);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations/%1").arg(id), m_alice).json()["title"] == "Tell me something nice");
+        // What the provider was sent: the user's words.
+        QVERIFY(m_fake->requests().last().json()["messages"].back()["content"] == "Tell me something nice\nplease");
+
+        // Bob sees none of it.
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/conversations/%1").arg(id), m_bob).status, 404);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_bob).status, 404);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_bob, {{"content", "hi"}}).status, 404);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations"), m_bob).json()["total"] == 0);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=nice"), m_alice).json()["total"] == 1);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=zebra"), m_alice).json()["total"] == 0);
+    }
+
+    void agentToolCallsAreRunAndKept()
+    {
+        // A workflow as a tool: doubles n.
+        const json definition = {{"nodes", {{{"id", "t"}, {"name", "In"}, {"type", "trigger.execute_workflow"},
+                                             {"parameters", {{"input_schema", {{"type", "object"}, {"properties", {{"n", {{"type", "number"}}}}}}}}}},
+                                            {{"id", "s"}, {"name", "Double"}, {"type", "core.set"},
+                                             {"parameters", {{"fields", {{{"name", "doubled"}, {"value", "{{ $json.n * 2 }}"}, {"type", "number"}}}}}}}}},
+                                 {"edges", {{{"from", "t"}, {"to", "s"}}}}};
+        auto wf = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "Double it"}, {"description", "Doubles n"}, {"definition", definition}});
+        QCOMPARE(wf.status, 201);
+        auto agent = call("POST", QStringLiteral("/api/v1/agents"), m_alice,
+                          {{"name", "Maths"}, {"provider", "openai"}, {"model", "gpt-4o-mini"}, {"system_prompt", "Use tools."},
+                           {"tools", {{{"type", "builtin"}, {"name", "calculator"}}, {{"type", "workflow"}, {"workflow_id", wf.json()["id"]}}}}});
+        QCOMPARE(agent.status, 201);
+        const QString id = conversation(m_alice, {{"agent_id", agent.json()["id"]}});
+        m_fake->enqueue(sseReply(FakeProvider::openAiToolCall(QStringLiteral("call_1"), QStringLiteral("calculator"), {QStringLiteral("{\"expression\": \"6*7\"}")})));
+        m_fake->enqueue(sseReply(FakeProvider::openAiToolCall(QStringLiteral("call_2"), QStringLiteral("Double_it"), {QStringLiteral("{\"n\": 21}")})));
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("It is 42.")}, 30, 5)));
+        auto r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "What is 6 times 7, doubled then halved?"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["content"] == "It is 42.");
+        QVERIFY(r.json()["status"] == "complete");
+        QVERIFY(r.json()["usage"]["input_tokens"] == 20 + 20 + 30);
+
+        // The first request offered both tools with the workflow's input schema.
+        const json first = m_fake->requests()[0].json();
+        QVERIFY(first["messages"][0]["content"] == "Use tools.");
+        QCOMPARE(first["tools"].size(), std::size_t(2));
+        QVERIFY(first["tools"][1]["function"]["name"] == "Double_it");
+        QVERIFY(first["tools"][1]["function"]["parameters"]["properties"]["n"]["type"] == "number");
+        // The third saw both results.
+        const json third = m_fake->requests()[2].json();
+        std::vector<std::string> results;
+        for (const auto &m : third["messages"])
+            if (m["role"] == "tool")
+                results.push_back(m["content"]);
+        QCOMPARE(results.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(results[0]), QStringLiteral("42"));
+        QVERIFY(json::parse(results[1])["doubled"] == 42);
+
+        // Everything is kept in order: user, call, result, call, result, reply.
+        const json h = history(id, m_alice);
+        std::vector<std::string> roles;
+        for (const auto &m : h["items"])
+            roles.push_back(m["role"]);
+        QVERIFY(roles == std::vector<std::string>({"user", "assistant", "tool", "assistant", "tool", "assistant"}));
+        QVERIFY(h["items"][1]["tool_calls"][0]["name"] == "calculator");
+        QVERIFY(h["items"][2]["tool_call_id"] == "call_1");
+
+        // A follow-up sends the tool turns back as history.
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Sure.")}, 1, 1)));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "Thanks"}}).status, 200);
+        const json followUp = m_fake->requests().last().json();
+        QVERIFY(followUp["messages"][2]["tool_calls"][0]["function"]["name"] == "calculator");
+        QVERIFY(followUp["messages"][3]["tool_call_id"] == "call_1");
+    }
+
+    void agentLoopIsBounded()
+    {
+        auto agent = call("POST", QStringLiteral("/api/v1/agents"), m_alice,
+                          {{"name", "Loopy"}, {"provider", "openai"}, {"model", "gpt-4o-mini"}, {"max_iterations", 2},
+                           {"tools", {{{"type", "builtin"}, {"name", "calculator"}}}}});
+        QCOMPARE(agent.status, 201);
+        const QString id = conversation(m_alice, {{"agent_id", agent.json()["id"]}});
+        for (int i = 0; i < 3; ++i)
+            m_fake->enqueue(sseReply(FakeProvider::openAiToolCall(QStringLiteral("c%1").arg(i), QStringLiteral("calculator"), {QStringLiteral("{\"expression\": \"1/0\"}")})));
+        auto r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "loop"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["status"] == "error");
+        QVERIFY(QString::fromStdString(r.json()["error"].get<std::string>()).contains(QStringLiteral("2 turns")));
+        QCOMPARE(m_fake->requests().size(), 2);
+        const json h = history(id, m_alice);
+        QVERIFY(h["items"][2]["role"] == "tool");
+        QVERIFY(h["items"][2]["status"] == "error"); // division by zero, told to the model
+        QVERIFY(QString::fromStdString(h["items"][2]["content"].get<std::string>()).contains(QStringLiteral("division by zero")));
+    }
+
+    void failedStopRegenerateAndEdit()
+    {
+        const QString id = conversation(m_alice, {{"provider", "openai"}, {"model", "gpt-4o-mini"}});
+        // The provider drops mid-stream: the user's message stays, the partial reply is incomplete.
+        QByteArray stream = FakeProvider::openAiText(kDeltas, 5, 7);
+        FakeReply cut = sseReply(stream.left(stream.indexOf("\n\n", stream.indexOf(kDeltas[1].toUtf8())) + 2));
+        cut.drop = true;
+        m_fake->enqueue(cut);
+        auto r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "first"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["status"] == "incomplete");
+        QCOMPARE(QString::fromStdString(r.json()["content"].get<std::string>()), kDeltas[0] + kDeltas[1]);
+        QVERIFY(!r.json()["error"].get<std::string>().empty());
+        QVERIFY(history(id, m_alice)["items"][0]["content"] == "first");
+
+        // Regenerate replaces it.
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Second try")}, 1, 1)));
+        r = call("POST", QStringLiteral("/api/v1/conversations/%1/regenerate?wait=true").arg(id), m_alice);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["content"] == "Second try");
+        json h = history(id, m_alice);
+        QCOMPARE(h["items"].size(), std::size_t(2));
+
+        // Stop a slow reply: what arrived is kept, marked incomplete; a second message meanwhile is refused.
+        FakeReply slow = sseReply(FakeProvider::openAiText(kDeltas, 5, 7));
+        slow.splitEvery(6);
+        slow.gapMs = 120;
+        m_fake->enqueue(slow);
+        UserSocket ws;
+        QVERIFY(ws.open(m_port, m_alice));
+        r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_alice, {{"content", "tell me a long story"}});
+        QCOMPARE(r.status, 202);
+        QVERIFY(QTest::qWaitFor([&] { return !ws.ofType("message.delta").isEmpty(); }, 5000));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_alice, {{"content", "again"}}).status, 409);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/stop").arg(id), m_alice).status, 204);
+        QVERIFY(QTest::qWaitFor([&] { return !ws.ofType("message.completed").isEmpty(); }, 5000));
+        const json stopped = ws.ofType("message.completed").first()["data"]["message"];
+        QVERIFY(stopped["status"] == "incomplete");
+        QVERIFY(!stopped["content"].get<std::string>().empty());
+        QVERIFY(QTest::qWaitFor([&] { return m_fake->clientDisconnects() >= 1; }, 3000));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/stop").arg(id), m_alice).status, 409);
+
+        // Edit the first message and resend: everything after it is replaced.
+        h = history(id, m_alice);
+        QCOMPARE(h["items"].size(), std::size_t(4));
+        const QString firstId = QString::fromStdString(h["items"][0]["id"].get<std::string>());
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Edited answer")}, 1, 1)));
+        r = call("PATCH", QStringLiteral("/api/v1/conversations/%1/messages/%2?wait=true").arg(id, firstId), m_alice, {{"content", "first, edited"}});
+        QCOMPARE(r.status, 200);
+        h = history(id, m_alice);
+        QCOMPARE(h["items"].size(), std::size_t(2));
+        QVERIFY(h["items"][0]["content"] == "first, edited");
+        QVERIFY(h["items"][1]["content"] == "Edited answer");
+        const QString replyId = QString::fromStdString(h["items"][1]["id"].get<std::string>());
+        QCOMPARE(call("PATCH", QStringLiteral("/api/v1/conversations/%1/messages/%2").arg(id, replyId), m_alice, {{"content", "x"}}).status, 409);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_alice, {{"content", "  "}}).status, 422);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_alice, {{"text", "hi"}}).status, 422);
+
+        // Paging back through history.
+        for (int i = 0; i < 3; ++i) {
+            m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("ok %1").arg(i)}, 1, 1)));
+            QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "more " + std::to_string(i)}}).status, 200);
+        }
+        h = call("GET", QStringLiteral("/api/v1/conversations/%1/messages?limit=3").arg(id), m_alice).json();
+        QCOMPARE(h["items"].size(), std::size_t(3));
+        QVERIFY(h["has_more"] == true);
+        QVERIFY(h["items"][2]["content"] == "ok 2");
+        const json older = call("GET", QStringLiteral("/api/v1/conversations/%1/messages?limit=50&before=%2").arg(id, QString::fromStdString(h["items"][0]["id"].get<std::string>())), m_alice).json();
+        QCOMPARE(older["items"].size(), std::size_t(5));
+        QVERIFY(older["has_more"] == false);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/conversations/%1/messages?before=nope").arg(id), m_alice).status, 422);
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/conversations/%1").arg(id), m_alice).status, 204);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/conversations/%1/messages").arg(id), m_alice).status, 404);
+    }
+
+    void withoutProviderTheReplySaysWhereToConfigure()
+    {
+        start({{QStringLiteral("ENCRYPTION_KEY"), kEncryptionKey}});
+        const QString id = conversation(m_alice, json::object());
+        QVERIFY(!id.isEmpty());
+        auto r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "hello?"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["status"] == "error");
+        QVERIFY(QString::fromStdString(r.json()["error"].get<std::string>()).contains(QStringLiteral("Settings")));
+        QVERIFY(history(id, m_alice)["items"][0]["content"] == "hello?");
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations"), m_alice, {{"agent_id", "nope"}}).status, 422);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations"), m_alice, {{"provider", "martian"}}).status, 422);
     }
 
     void usageIsTotalledPerUser()
