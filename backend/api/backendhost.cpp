@@ -17,6 +17,7 @@
 #include "api/chatroutes.h"
 #include "chat/agentservice.h"
 #include "chat/conversationservice.h"
+#include "chat/llmnodework.h"
 #include "ai/llmservice.h"
 #include "credentials/credentialservice.h"
 #include "engine/executionengine.h"
@@ -146,6 +147,9 @@ Result<quint16> BackendHost::start()
     ExecutionRun::Hooks hooks = m_engine->hooks();
     hooks.store = m_executionStore.get();
     hooks.subWorkflow = m_executions->subWorkflowHook();
+    hooks.llm = [llm = m_llm.get(), agents = m_agents.get()](const ExecutionRequest &request, LlmBatch batch) -> Result<std::shared_ptr<AsyncWork>> {
+        return makeLlmNodeWork(*llm, *agents, request, std::move(batch));
+    };
     QPointer<WebSocketHub> hub(m_hub);
     WebSocketHub *hubObject = m_hub;
     hooks.wantsEvents = [hubObject] { return hubObject->hasEventListeners(); };

@@ -47,6 +47,13 @@ public:
     {
     }
 
+    Result<std::shared_ptr<AsyncWork>> callLlm(LlmBatch batch) override
+    {
+        if (!m_hooks.llm)
+            return Error::make(QStringLiteral("node_error"), QStringLiteral("AI nodes need the SynapScale server or desktop app (no AI service here)"));
+        return m_hooks.llm(m_request, std::move(batch));
+    }
+
     Result<std::shared_ptr<AsyncWork>> callWorkflow(const std::string &workflowId, Items input, bool wait) override
     {
         if (!m_hooks.subWorkflow)

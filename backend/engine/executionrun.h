@@ -81,6 +81,8 @@ public:
         // Execute Workflow: starts a sub-workflow for the parent's owner (may be empty).
         std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &parent, const std::string &workflowId, Items input, bool wait)>
             subWorkflow;
+        // AI nodes: language-model calls for the execution's owner (may be empty: no AI here).
+        std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &request, LlmBatch batch)> llm;
     };
 
     ExecutionRun(std::shared_ptr<const WorkflowGraph> graph, ExecutionRequest request, Hooks hooks);

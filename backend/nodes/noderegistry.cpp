@@ -30,6 +30,7 @@ const NodeRegistry &NodeRegistry::builtin()
         addHttpRequestNode(r);
         addDateTimeNode(r);
         addCryptoNode(r);
+        addAiNodes(r);
         return r;
     }();
     return registry;

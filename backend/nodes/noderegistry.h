@@ -71,5 +71,6 @@ void addCodeNode(NodeRegistry &registry);
 void addHttpRequestNode(NodeRegistry &registry);
 void addDateTimeNode(NodeRegistry &registry);
 void addCryptoNode(NodeRegistry &registry);
+void addAiNodes(NodeRegistry &registry);
 
 } // namespace synapscale

@@ -62,6 +62,28 @@ struct NodeOutput {
 };
 using NodeResult = Result<NodeOutput>;
 
+// One language-model reply to one item, as an AI node receives it.
+struct LlmReply {
+    std::string text;
+    Json toolSteps = Json::array(); // the agent's tool calls and results, in order
+    int inputTokens = 0;
+    int outputTokens = 0;
+    double costUsd = 0.0;
+    std::string provider;
+    std::string model;
+};
+
+// What an AI node asks for: one chat per item (each a provider-neutral request
+// {model, messages, temperature?, max_tokens?, response_schema?}), run a few at a time, then
+// `finish` turns the replies (in item order) into the node's output.
+struct LlmBatch {
+    std::string provider;                     // empty: the owner's first configured provider
+    std::vector<Json> requests;
+    Json tools = Json::array();               // agent tools, as /agents takes them
+    int maxIterations = 8;
+    std::function<Result<struct NodeOutput>(std::vector<LlmReply> &replies)> finish;
+};
+
 // What a node sees while it runs. Parameters are read through param(), which applies the
 // schema's default and evaluates expressions against the item at `itemIndex`.
 class NodeContext {
@@ -84,6 +106,8 @@ public:
     // Starts another workflow of the same owner with `input` (Execute Workflow). The work reports
     // the sub-workflow's last node items when `wait`, else at once with no items.
     virtual Result<std::shared_ptr<AsyncWork>> callWorkflow(const std::string &workflowId, Items input, bool wait) = 0;
+    // Language-model calls for the AI nodes, charged to the workflow's owner. Async work.
+    virtual Result<std::shared_ptr<AsyncWork>> callLlm(LlmBatch batch) = 0;
     // State kept across this node's runs within one execution (Loop Over Items uses it).
     virtual Json &state() = 0;
     virtual const std::string &nodeName() const = 0;

@@ -9,6 +9,7 @@
 #include <QDateTime>
 
 #include <atomic>
+#include <mutex>
 
 namespace synapscale {
 
@@ -334,20 +335,33 @@ public:
                                        QStringLiteral("Sub-workflow %1 %2: %3").arg(id, run.status(), run.error())));
             };
         }
-        auto started = m_service.execute(owner, m_workflowId, std::move(options));
+        // A fast sub-workflow can finish and report (and so release this object) before
+        // execute() returns: after the call, touch only locals.
+        auto child = m_child;
+        const bool wait = m_wait;
+        const QString workflowId = m_workflowId;
+        auto started = m_service.execute(owner, workflowId, std::move(options));
         if (!started) {
-            report(Error::make(started.error().code, QStringLiteral("Sub-workflow %1 did not start: %2").arg(m_workflowId, started.error().message)));
+            report(Error::make(started.error().code, QStringLiteral("Sub-workflow %1 did not start: %2").arg(workflowId, started.error().message)));
             return;
         }
-        m_child = (*started)->request().executionId;
-        if (!m_wait)
+        {
+            std::lock_guard lock(child->mutex);
+            child->id = (*started)->request().executionId;
+        }
+        if (!wait)
             report(NodeOutput::single({}));
     }
 
     void cancel() override
     {
-        if (!m_child.isEmpty())
-            m_service.engine().cancel(m_child, QStringLiteral("The calling execution was cancelled"));
+        QString child;
+        {
+            std::lock_guard lock(m_child->mutex);
+            child = m_child->id;
+        }
+        if (!child.isEmpty())
+            m_service.engine().cancel(child, QStringLiteral("The calling execution was cancelled"));
         if (m_report)
             m_report(nodeError("cancelled"));
     }
@@ -359,7 +373,11 @@ private:
     Items m_input;
     bool m_wait;
     int m_depth;
-    QString m_child;
+    struct Child {
+        std::mutex mutex;
+        QString id;
+    };
+    std::shared_ptr<Child> m_child = std::make_shared<Child>();
     std::function<void(Result<NodeOutput>)> m_report;
 };
 } // namespace

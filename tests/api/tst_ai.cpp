@@ -13,6 +13,7 @@
 #include <QWebSocket>
 
 #include <memory>
+#include <set>
 
 using namespace synapscale;
 using nlohmann::json;
@@ -685,6 +686,93 @@ private Q_SLOTS:
         QVERIFY(history(id, m_alice)["items"][0]["content"] == "hello?");
         QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations"), m_alice, {{"agent_id", "nope"}}).status, 422);
         QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations"), m_alice, {{"provider", "martian"}}).status, 422);
+    }
+
+    void aiNodesRunInWorkflows()
+    {
+        auto run = [&](const json &nodes, const json &edges, const json &input) {
+            auto wf = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "ai"}, {"definition", {{"nodes", nodes}, {"edges", edges}}}});
+            if (wf.status != 201)
+                qWarning("workflow: %d %s", wf.status, wf.body.constData());
+            const QString id = QString::fromStdString(wf.json().value("id", std::string()));
+            return call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(id), m_alice, {{"wait", true}, {"input", input}}).json();
+        };
+        auto outputOf = [](const json &execution, const std::string &name) {
+            for (const auto &n : execution["nodes"])
+                if (n["name"] == name)
+                    return n["output"];
+            return json();
+        };
+        const json start = {{"id", "t"}, {"name", "Start"}, {"type", "trigger.manual"}};
+
+        // AI Chat: one call per item, the prompt from an expression.
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Bonjour")}, 3, 1)));
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Hola")}, 3, 1)));
+        json e = run({start, {{"id", "c"}, {"name", "Chat"}, {"type", "ai.chat"},
+                              {"parameters", {{"provider", "openai"}, {"model", "gpt-4o-mini"}, {"systemPrompt", "Translate."}, {"prompt", "Say hello in {{ $json.lang }}"}}}}},
+                     {{{"from", "t"}, {"to", "c"}}}, {{{"lang", "French"}}, {{"lang", "Spanish"}}});
+        QVERIFY2(e["status"] == "succeeded", e.dump().c_str());
+        const json chatOut = outputOf(e, "Chat")[0];
+        QCOMPARE(chatOut.size(), std::size_t(2));
+        std::set<std::string> texts{chatOut[0]["json"]["text"], chatOut[1]["json"]["text"]};
+        QVERIFY((texts == std::set<std::string>{"Bonjour", "Hola"}));
+        std::set<std::string> prompts;
+        for (int i = 0; i < 2; ++i)
+            prompts.insert(m_fake->requests()[i].json()["messages"][1]["content"]);
+        QVERIFY((prompts == std::set<std::string>{"Say hello in French", "Say hello in Spanish"}));
+
+        // Classify: each item to its category's output.
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("{\"category\": \"billing\"}")}, 3, 1)));
+        e = run({start, {{"id", "k"}, {"name", "Classify"}, {"type", "ai.classify"},
+                         {"parameters", {{"provider", "openai"}, {"model", "gpt-4o-mini"}, {"text", "{{ $json.text }}"},
+                                         {"categories", {{{"name", "billing"}, {"description", "money"}}, {{"name", "bug"}}}}}}},
+                 {{"id", "b"}, {"name", "Billing"}, {"type", "core.noop"}}},
+                {{{"from", "t"}, {"to", "k"}}, {{"from", "k"}, {"fromPort", 0}, {"to", "b"}}}, {{{"text", "I was charged twice"}}});
+        QVERIFY2(e["status"] == "succeeded", e.dump().c_str());
+        QVERIFY(outputOf(e, "Classify")[0][0]["json"]["category"] == "billing");
+        QVERIFY(outputOf(e, "Classify")[0][0]["json"]["text"] == "I was charged twice");
+        QVERIFY(m_fake->requests().last().json()["response_format"]["json_schema"]["schema"]["properties"]["category"]["enum"] == json({"billing", "bug", "other"}));
+
+        // Extract: the reply parsed; a reply that is not JSON fails the node with a clear message.
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("```json\n{\"name\": \"Ana\", \"age\": 31}\n```")}, 3, 1)));
+        const json extractNode = {{"id", "x"}, {"name", "Extract"}, {"type", "ai.extract"},
+                                  {"parameters", {{"provider", "openai"}, {"model", "gpt-4o-mini"},
+                                                  {"schema", {{"type", "object"}, {"properties", {{"name", {{"type", "string"}}}, {"age", {{"type", "integer"}}}}}}}}}};
+        e = run({start, extractNode}, {{{"from", "t"}, {"to", "x"}}}, {{{"text", "Ana is 31"}}});
+        QVERIFY2(e["status"] == "succeeded", e.dump().c_str());
+        QVERIFY(outputOf(e, "Extract")[0][0]["json"] == json({{"name", "Ana"}, {"age", 31}}));
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("I cannot")}, 3, 1)));
+        e = run({start, extractNode}, {{{"from", "t"}, {"to", "x"}}}, {{{"text", "?"}}});
+        QVERIFY(e["status"] == "failed");
+        QVERIFY(QString::fromStdString(e["error"].get<std::string>()).contains(QStringLiteral("JSON")));
+
+        // A provider failure fails the node and names the provider; usage is charged to the workflow.
+        m_fake->enqueue(FakeReply::json(401, {{"error", {{"message", "bad key"}}}}));
+        e = run({start, {{"id", "s"}, {"name", "Sum"}, {"type", "ai.summarize"}, {"parameters", {{"provider", "openai"}, {"model", "gpt-4o-mini"}}}}},
+                {{{"from", "t"}, {"to", "s"}}}, {{{"text", "long text"}}});
+        QVERIFY(e["status"] == "failed");
+        QVERIFY(QString::fromStdString(e["error"].get<std::string>()).contains(QStringLiteral("OpenAI")));
+        const json byWorkflow = call("GET", QStringLiteral("/api/v1/llm/usage?group_by=workflow"), m_alice).json();
+        QVERIFY(byWorkflow["calls"].get<int>() >= 6);
+        QVERIFY(byWorkflow["groups"].size() >= 4);
+
+        // AI Agent with a sub-workflow as its tool.
+        const json subDefinition = {{"nodes", {{{"id", "t"}, {"name", "In"}, {"type", "trigger.execute_workflow"}},
+                                               {{"id", "s"}, {"name", "Greet"}, {"type", "core.set"},
+                                                {"parameters", {{"fields", {{{"name", "greeting"}, {"value", "Hi {{ $json.who }}"}, {"type", "string"}}}}}}}}},
+                                    {"edges", {{{"from", "t"}, {"to", "s"}}}}};
+        auto sub = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "Greeter"}, {"definition", subDefinition}});
+        QCOMPARE(sub.status, 201);
+        m_fake->enqueue(sseReply(FakeProvider::openAiToolCall(QStringLiteral("g1"), QStringLiteral("Greeter"), {QStringLiteral("{\"who\": \"Ana\"}")})));
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Greeted Ana.")}, 3, 1)));
+        e = run({start, {{"id", "a"}, {"name", "Agent"}, {"type", "ai.agent"},
+                         {"parameters", {{"provider", "openai"}, {"model", "gpt-4o-mini"}, {"prompt", "Greet {{ $json.who }}"}, {"workflowTools", {sub.json()["id"]}}}}}},
+                {{{"from", "t"}, {"to", "a"}}}, {{{"who", "Ana"}}});
+        QVERIFY2(e["status"] == "succeeded", e.dump().c_str());
+        const json agentOut = outputOf(e, "Agent")[0][0]["json"];
+        QVERIFY(agentOut["text"] == "Greeted Ana.");
+        QVERIFY(agentOut["steps"][0]["call"]["name"] == "Greeter");
+        QVERIFY(json::parse(agentOut["steps"][0]["result"].get<std::string>())["greeting"] == "Hi Ana");
     }
 
     void usageIsTotalledPerUser()

@@ -140,9 +140,13 @@ void FakeProvider::write(Connection *c, FakeReply reply)
             serve(c);
     };
     *step = [c, pieces, reply, step, release]() {
-        if (!c->socket) {
+        // Clearing *step destroys this lambda: keep what is needed after it on the stack.
+        auto finishWith = [step, release = release]() {
             *step = nullptr;
             release();
+        };
+        if (!c->socket) {
+            finishWith();
             return;
         }
         if (pieces->isEmpty()) {
@@ -154,8 +158,7 @@ void FakeProvider::write(Connection *c, FakeReply reply)
                 c->socket->write("0\r\n\r\n");
                 c->finishedWriting = true;
             }
-            *step = nullptr;
-            release();
+            finishWith();
             return;
         }
         const QByteArray piece = pieces->takeFirst();
