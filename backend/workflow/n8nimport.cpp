@@ -293,6 +293,20 @@ std::optional<Mapped> mapNode(const std::string &type, double version, const jso
         return Mapped{"trigger.execute_workflow"};
     if (type == "n8n-nodes-base.errorTrigger")
         return Mapped{"trigger.error"};
+    if (type == "@n8n/n8n-nodes-langchain.agent" || type == "@n8n/n8n-nodes-langchain.chainLlm") {
+        // The prompt: "define" uses `text`; "auto" (the default) takes the chat trigger's input.
+        const std::string promptType = p.value("promptType", std::string(type == "@n8n/n8n-nodes-langchain.agent" && version < 1.7 ? "auto" : "define"));
+        std::string prompt = p.value("text", std::string());
+        if (promptType == "auto" || prompt.empty())
+            prompt = "{{ $json.chatInput }}";
+        const json options = p.value("options", json::object());
+        Mapped m{type == "@n8n/n8n-nodes-langchain.agent" ? "ai.agent" : "ai.chat", {{"prompt", prompt}}};
+        if (options.contains("systemMessage") && options["systemMessage"].is_string())
+            m.parameters["systemPrompt"] = options["systemMessage"];
+        if (options.contains("maxIterations") && options["maxIterations"].is_number_integer() && m.type == "ai.agent")
+            m.parameters["maxIterations"] = std::clamp(options["maxIterations"].get<int>(), 1, 50);
+        return m;
+    }
     if (type == "n8n-nodes-base.stickyNote") {
         return Mapped{"core.sticky_note",
                       {{"content", p.value("content", std::string())}, {"width", p.value("width", 240)}, {"height", p.value("height", 160)}}};
@@ -486,6 +500,102 @@ std::optional<Mapped> mapNode(const std::string &type, double version, const jso
     return std::nullopt;
 }
 
+// An n8n AI sub-node (chat model, tool, memory) and the node it is attached to by an ai_* connection.
+struct AiSubNode {
+    std::string type;
+    json parameters;
+    std::string target; // node name
+    std::string kind;   // ai_languageModel | ai_tool | ai_memory | …
+};
+
+std::map<std::string, AiSubNode> aiSubNodes(const json &input)
+{
+    std::map<std::string, json> byName;
+    for (const auto &n : input.value("nodes", json::array()))
+        if (n.is_object() && n.contains("name") && n["name"].is_string())
+            byName[n["name"].get<std::string>()] = n;
+    std::map<std::string, AiSubNode> out;
+    const json connections = input.value("connections", json::object());
+    if (!connections.is_object())
+        return out;
+    for (auto it = connections.begin(); it != connections.end(); ++it) {
+        if (!it.value().is_object() || !byName.count(it.key()))
+            continue;
+        for (auto kind = it.value().begin(); kind != it.value().end(); ++kind) {
+            if (kind.key().rfind("ai_", 0) != 0 || !kind.value().is_array())
+                continue;
+            for (const auto &port : kind.value())
+                for (const auto &target : port.is_array() ? port : json::array())
+                    if (target.is_object() && target.contains("node") && target["node"].is_string()) {
+                        const json &n = byName[it.key()];
+                        out[it.key()] = {n.value("type", std::string()), stripEquals(n.value("parameters", json::object())), target["node"].get<std::string>(), kind.key()};
+                    }
+        }
+    }
+    return out;
+}
+
+std::string modelName(const json &value)
+{
+    if (value.is_string())
+        return value.get<std::string>();
+    if (value.is_object() && value.contains("value") && value["value"].is_string())
+        return value["value"].get<std::string>(); // a resource locator {__rl, value, mode}
+    return {};
+}
+
+// Folds chat models and tools into the AI node they serve; anything else is named in warnings.
+void applyAiSubNodes(const std::map<std::string, AiSubNode> &subNodes, json &nodes, json &warnings)
+{
+    for (const auto &[name, sub] : subNodes) {
+        json *target = nullptr;
+        for (auto &n : nodes)
+            if (n["name"] == sub.target)
+                target = &n;
+        const bool aiTarget = target && ((*target)["type"] == "ai.agent" || (*target)["type"] == "ai.chat");
+        auto warn = [&](const std::string &message) { warnings.push_back({{"node", name}, {"type", sub.type}, {"message", message}}); };
+        if (!aiTarget) {
+            warn("this AI sub-node serves '" + sub.target + "', which was not imported as an AI node; it was dropped");
+            continue;
+        }
+        json &params = (*target)["parameters"];
+        const json options = sub.parameters.value("options", json::object());
+        if (sub.kind == "ai_languageModel") {
+            static const std::map<std::string, std::string> providers{{"@n8n/n8n-nodes-langchain.lmChatOpenAi", "openai"},
+                                                                      {"@n8n/n8n-nodes-langchain.lmChatAnthropic", "anthropic"},
+                                                                      {"@n8n/n8n-nodes-langchain.lmChatGoogleGemini", "google"},
+                                                                      {"@n8n/n8n-nodes-langchain.lmChatOllama", "ollama"}};
+            const auto provider = providers.find(sub.type);
+            if (provider == providers.end()) {
+                warn("chat model '" + sub.type + "' is not supported; choose a provider on '" + sub.target + "'");
+                continue;
+            }
+            params["provider"] = provider->second;
+            std::string model = modelName(sub.parameters.value("model", json()));
+            if (model.empty())
+                model = modelName(sub.parameters.value("modelName", json()));
+            if (model.rfind("models/", 0) == 0)
+                model = model.substr(7);
+            if (!model.empty())
+                params["model"] = model;
+            if (options.contains("temperature") && options["temperature"].is_number())
+                params["temperature"] = options["temperature"];
+            for (const char *key : {"maxTokens", "maxTokensToSample", "maxOutputTokens"})
+                if (options.contains(key) && options[key].is_number_integer() && options[key].get<int>() > 0)
+                    params["maxTokens"] = options[key];
+            warn("its credentials are not imported: add the " + provider->second + " key in Settings → AI providers");
+        } else if (sub.kind == "ai_tool" && sub.type == "@n8n/n8n-nodes-langchain.toolCalculator" && (*target)["type"] == "ai.agent") {
+            params["calculator"] = true;
+        } else if (sub.kind == "ai_tool") {
+            warn("tool '" + sub.type + "' is not imported; give '" + sub.target + "' a workflow of yours as a tool instead");
+        } else if (sub.kind == "ai_memory") {
+            warn("memory is not imported: an AI Agent node answers each item on its own; use a conversation to keep history");
+        } else {
+            warn("'" + sub.kind + "' sub-nodes are not imported");
+        }
+    }
+}
+
 Result<ImportedWorkflow> readN8n(const json &input)
 {
     ImportedWorkflow out;
@@ -498,12 +608,15 @@ Result<ImportedWorkflow> readN8n(const json &input)
     std::set<std::string> swapped; // nodes whose outputs 0 and 1 trade places
     std::set<std::string> usedIds;
     const json &source = input["nodes"];
+    const auto subNodes = aiSubNodes(input);
     for (std::size_t i = 0; i < source.size(); ++i) {
         const json &n = source[i];
         if (!n.is_object() || !n.contains("type") || !n["type"].is_string() || !n.contains("name") || !n["name"].is_string())
             return Error::invalid(QStringLiteral("nodes"), QStringLiteral("n8n node %1 needs a string 'name' and 'type'").arg(i));
         const std::string name = n["name"].get<std::string>();
         const std::string type = n["type"].get<std::string>();
+        if (subNodes.count(name))
+            continue; // folded into the node it serves, below
         std::string id = n.value("id", json(name)).is_string() ? n.value("id", name) : name;
         if (id.empty() || usedIds.count(id))
             id = name + "#" + std::to_string(i);
@@ -546,16 +659,19 @@ Result<ImportedWorkflow> readN8n(const json &input)
         }
         nodes.push_back(std::move(node));
     }
+    applyAiSubNodes(subNodes, nodes, out.warnings);
     json edges = json::array();
     const json connections = input.value("connections", json::object());
     if (!connections.is_object())
         return Error::invalid(QStringLiteral("connections"), QStringLiteral("n8n 'connections' must be an object keyed by node name"));
     for (auto it = connections.begin(); it != connections.end(); ++it) {
-        if (!idByName.count(it.key())) {
+        if (!idByName.count(it.key()) && !subNodes.count(it.key())) {
             out.warnings.push_back({{"node", it.key()}, {"type", ""}, {"message", "connections from a node that does not exist were dropped"}});
             continue;
         }
         const json main = it.value().value("main", json::array());
+        if (subNodes.count(it.key()))
+            continue;
         for (auto kind = it.value().begin(); kind != it.value().end(); ++kind) {
             if (kind.key() != "main")
                 out.warnings.push_back({{"node", it.key()}, {"type", ""}, {"message", "'" + kind.key() + "' connections (AI sub-nodes) are not imported"}});

@@ -8,6 +8,7 @@
 #include "support/rawhttp.h"
 #include "support/testsupport.h"
 
+#include <QFile>
 #include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
@@ -773,6 +774,53 @@ private Q_SLOTS:
         QVERIFY(agentOut["text"] == "Greeted Ana.");
         QVERIFY(agentOut["steps"][0]["call"]["name"] == "Greeter");
         QVERIFY(json::parse(agentOut["steps"][0]["result"].get<std::string>())["greeting"] == "Hi Ana");
+    }
+
+    void n8nAgentsImportOntoAiNodes()
+    {
+        start({{QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-test")}, {QStringLiteral("GOOGLE_API_KEY"), QStringLiteral("g-test")},
+               {QStringLiteral("ENCRYPTION_KEY"), kEncryptionKey}});
+        QFile file(QStringLiteral(SYNAPSCALE_SOURCE_DIR "/tests/fixtures/n8n/support-agent.n8n.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto r = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, json::parse(file.readAll().toStdString()));
+        QCOMPARE(r.status, 201);
+        const json imported = r.json();
+        std::map<std::string, json> byName;
+        for (const auto &n : imported["workflow"]["definition"]["nodes"])
+            byName[n["name"]] = n;
+        QCOMPARE(byName.size(), std::size_t(3)); // the chat models, the tool and the memory were folded in
+        const json agent = byName["AI Agent"];
+        QVERIFY(agent["type"] == "ai.agent");
+        QVERIFY(agent["parameters"]["provider"] == "anthropic");
+        QVERIFY(agent["parameters"]["model"] == "claude-3-5-haiku-20241022");
+        QVERIFY(agent["parameters"]["temperature"] == 0.2);
+        QVERIFY(agent["parameters"]["maxTokens"] == 512);
+        QVERIFY(agent["parameters"]["calculator"] == true);
+        QVERIFY(agent["parameters"]["maxIterations"] == 5);
+        QVERIFY(agent["parameters"]["prompt"] == "{{ $json.question }}");
+        QVERIFY(agent["parameters"]["systemPrompt"] == "You answer support questions briefly.");
+        const json chain = byName["Basic LLM Chain"];
+        QVERIFY(chain["type"] == "ai.chat");
+        QVERIFY(chain["parameters"]["provider"] == "google");
+        QVERIFY(chain["parameters"]["model"] == "gemini-1.5-flash");
+        bool memoryWarned = false;
+        for (const auto &w : imported["warnings"])
+            memoryWarned = memoryWarned || (w["node"] == "Window Buffer Memory" && w["message"].get<std::string>().find("memory") != std::string::npos);
+        QVERIFY(memoryWarned);
+        QCOMPARE(imported["workflow"]["definition"]["edges"].size(), std::size_t(2));
+
+        // It runs: Anthropic for the agent, Gemini for the chain.
+        m_fake->enqueue(sseReply(FakeProvider::anthropicText({QStringLiteral("Restart the router.")}, 9, 4)));
+        m_fake->enqueue(sseReply(FakeProvider::geminiText({QStringLiteral("Restart it.")}, 5, 2)));
+        const QString id = QString::fromStdString(imported["workflow"]["id"].get<std::string>());
+        const json e = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(id), m_alice, {{"wait", true}, {"input", {{"question", "Wi-Fi is down"}}}}).json();
+        QVERIFY2(e["status"] == "succeeded", e.dump().c_str());
+        QCOMPARE(m_fake->requests()[0].target, QByteArray("/v1/messages"));
+        const json toAnthropic = m_fake->requests()[0].json();
+        QVERIFY(toAnthropic["messages"][0]["content"] == "Wi-Fi is down");
+        QVERIFY(toAnthropic["tools"][0]["name"] == "calculator");
+        QVERIFY(m_fake->requests()[1].target.startsWith("/v1beta/models/gemini-1.5-flash:streamGenerateContent"));
+        QVERIFY(m_fake->requests()[1].json()["contents"][0]["parts"][0]["text"] == "Summarize: Restart the router.");
     }
 
     void usageIsTotalledPerUser()
