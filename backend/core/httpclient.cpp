@@ -7,7 +7,51 @@
 #include <QThreadStorage>
 #include <QTimer>
 
+#include <memory>
+#include <vector>
+
 namespace synapscale {
+
+namespace {
+// QNetworkAccessManager opens at most six HTTP/1.1 connections per host and queues the rest, so
+// 200 streamed replies from one local server would run six at a time. Calls therefore spread
+// over a per-thread pool of managers, each kept under that limit.
+constexpr int kPerManager = 6;
+
+struct ManagerPool {
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    std::vector<int> inFlight;
+};
+
+ManagerPool &pool()
+{
+    static QThreadStorage<ManagerPool *> pools;
+    if (!pools.hasLocalData())
+        pools.setLocalData(new ManagerPool);
+    return *pools.localData();
+}
+} // namespace
+
+int HttpCall::acquireManager()
+{
+    ManagerPool &p = pool();
+    for (std::size_t i = 0; i < p.managers.size(); ++i) {
+        if (p.inFlight[i] < kPerManager) {
+            ++p.inFlight[i];
+            return int(i);
+        }
+    }
+    p.managers.push_back(std::make_unique<QNetworkAccessManager>());
+    p.inFlight.push_back(1);
+    return int(p.managers.size() - 1);
+}
+
+void HttpCall::releaseManager(int index)
+{
+    ManagerPool &p = pool();
+    if (index >= 0 && std::size_t(index) < p.inFlight.size() && p.inFlight[index] > 0)
+        --p.inFlight[index];
+}
 
 QNetworkAccessManager &HttpCall::manager()
 {
@@ -64,7 +108,9 @@ void HttpCall::send()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     for (const auto &[name, value] : std::as_const(m_request.headers))
         request.setRawHeader(name, value);
-    QNetworkReply *reply = manager().sendCustomRequest(request, m_request.method, m_request.body);
+    if (m_manager < 0)
+        m_manager = acquireManager();
+    QNetworkReply *reply = pool().managers[std::size_t(m_manager)]->sendCustomRequest(request, m_request.method, m_request.body);
     m_reply = reply;
     connect(reply, &QNetworkReply::metaDataChanged, this, &HttpCall::onHeaders);
     connect(reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
@@ -197,6 +243,7 @@ void HttpCall::complete(const Result<void> &outcome)
     if (m_done)
         return;
     m_done = true;
+    releaseManager(std::exchange(m_manager, -1));
     if (m_handlers.done)
         m_handlers.done(outcome);
     deleteLater();

@@ -59,6 +59,8 @@ public:
 
 private:
     HttpCall(OutgoingRequest request, Handlers handlers);
+    static int acquireManager();
+    static void releaseManager(int index);
     void send();
     void onHeaders();
     void onReadyRead();
@@ -71,6 +73,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer *m_retryTimer = nullptr;
     int m_attempt = 0;
+    int m_manager = -1; // index in this thread's manager pool while the call is in flight
     bool m_headersSeen = false;
     bool m_retrying = false;   // the current reply will be retried: its body is not the caller's
     QByteArray m_retryBody;
