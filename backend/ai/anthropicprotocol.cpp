@@ -42,8 +42,7 @@ public:
     {
         m_parser.finish();
         if (!m_done)
-            m_sink.failed(Error::make(QStringLiteral("provider_incomplete"),
-                                      QStringLiteral("%1 closed the stream before the reply was complete").arg(m_provider.config().name)));
+            m_sink.failed(incompleteStream(m_provider));
     }
 
 private:
@@ -202,14 +201,7 @@ public:
         return request;
     }
 
-    QStringList parseModels(const json &body) const override
-    {
-        QStringList models;
-        for (const json &m : body.value("data", json::array()))
-            if (m.is_object() && m.contains("id") && m["id"].is_string())
-                models.append(QString::fromStdString(m["id"].get<std::string>()));
-        return models;
-    }
+    QStringList parseModels(const json &body) const override { return modelIdsFromData(body); }
 
 private:
     void addAuth(OutgoingRequest &request) const

@@ -31,8 +31,7 @@ public:
         if (m_failed)
             return;
         if (m_finishReason.empty()) {
-            m_sink.failed(Error::make(QStringLiteral("provider_incomplete"),
-                                      QStringLiteral("%1 closed the stream before the reply was complete").arg(m_provider.config().name)));
+            m_sink.failed(incompleteStream(m_provider));
             return;
         }
         m_sink.finished(m_finishReason);

@@ -67,6 +67,21 @@ OutgoingRequest LlmProvider::baseRequest(QByteArray method, const QString &url) 
     return request;
 }
 
+Error incompleteStream(const LlmProvider &provider)
+{
+    return Error::make(QStringLiteral("provider_incomplete"),
+                       QStringLiteral("%1 closed the stream before the reply was complete").arg(provider.config().name));
+}
+
+QStringList modelIdsFromData(const nlohmann::json &body)
+{
+    QStringList models;
+    for (const auto &m : body.value("data", nlohmann::json::array()))
+        if (m.is_object() && m.contains("id") && m["id"].is_string())
+            models.append(QString::fromStdString(m["id"].get<std::string>()));
+    return models;
+}
+
 nlohmann::json parseStreamJson(const QByteArray &text, const LlmProvider &provider, ChatSink &sink)
 {
     auto json = nlohmann::json::parse(text.constData(), text.constData() + text.size(), nullptr, false);

@@ -59,6 +59,11 @@ private:
     ProviderConfig m_config;
 };
 
+// The error of a stream that ended before the protocol's end marker.
+Error incompleteStream(const LlmProvider &provider);
+// Model ids from a {"data":[{"id"}]} list (OpenAI and Anthropic).
+QStringList modelIdsFromData(const nlohmann::json &body);
+
 // Parses a streamed JSON payload; reports a malformed one to the sink and returns null.
 nlohmann::json parseStreamJson(const QByteArray &text, const LlmProvider &provider, ChatSink &sink);
 

@@ -28,8 +28,7 @@ public:
         if (!m_done && !rest.trimmed().isEmpty() && nlohmann::json::accept(rest.constData(), rest.constData() + rest.size()))
             onLine(rest);
         if (!m_done)
-            m_sink.failed(Error::make(QStringLiteral("provider_incomplete"),
-                                      QStringLiteral("%1 closed the stream before the reply was complete").arg(m_provider.config().name)));
+            m_sink.failed(incompleteStream(m_provider));
     }
 
 private:

@@ -45,6 +45,24 @@ Result<Json> baseRequest(NodeContext &ctx, std::size_t item)
     return r;
 }
 
+// The request of AI Chat and AI Agent: the system prompt and the item's prompt.
+Result<Json> promptRequest(NodeContext &ctx, std::size_t i)
+{
+    auto r = baseRequest(ctx, i);
+    if (!r)
+        return r;
+    auto system = textParam(ctx, "systemPrompt", i);
+    auto prompt = textParam(ctx, "prompt", i);
+    if (!system || !prompt)
+        return !system ? system.error() : prompt.error();
+    if (prompt->empty())
+        return nodeError("Item " + std::to_string(i) + ": the prompt is empty");
+    if (!system->empty())
+        (*r)["messages"].push_back({{"role", "system"}, {"content", *system}});
+    (*r)["messages"].push_back({{"role", "user"}, {"content", *prompt}});
+    return r;
+}
+
 Result<std::string> providerOf(NodeContext &ctx)
 {
     return textParam(ctx, "provider", 0);
@@ -110,19 +128,8 @@ NodeResult runChat(NodeContext &ctx)
         return NodeOutput::single(std::move(out));
     };
     return runBatch(ctx, std::move(batch), [&](std::size_t i) -> Result<Json> {
-        auto r = baseRequest(ctx, i);
-        if (!r)
-            return r;
-        auto system = textParam(ctx, "systemPrompt", i);
-        auto prompt = textParam(ctx, "prompt", i);
-        if (!system || !prompt)
-            return !system ? system.error() : prompt.error();
-        if (prompt->empty())
-            return nodeError("Item " + std::to_string(i) + ": the prompt is empty");
-        if (!system->empty())
-            (*r)["messages"].push_back({{"role", "system"}, {"content", *system}});
-        (*r)["messages"].push_back({{"role", "user"}, {"content", *prompt}});
-        if (wantJson)
+        auto r = promptRequest(ctx, i);
+        if (r && wantJson)
             (*r)["json_object"] = true;
         return r;
     });
@@ -151,21 +158,7 @@ NodeResult runAgent(NodeContext &ctx)
             out.push_back({{"json", {{"text", r.text}, {"steps", r.toolSteps}, {"model", r.model}, {"provider", r.provider}, {"usage", usageOf(r)}}}});
         return NodeOutput::single(std::move(out));
     };
-    return runBatch(ctx, std::move(batch), [&](std::size_t i) -> Result<Json> {
-        auto r = baseRequest(ctx, i);
-        if (!r)
-            return r;
-        auto system = textParam(ctx, "systemPrompt", i);
-        auto prompt = textParam(ctx, "prompt", i);
-        if (!system || !prompt)
-            return !system ? system.error() : prompt.error();
-        if (prompt->empty())
-            return nodeError("Item " + std::to_string(i) + ": the prompt is empty");
-        if (!system->empty())
-            (*r)["messages"].push_back({{"role", "system"}, {"content", *system}});
-        (*r)["messages"].push_back({{"role", "user"}, {"content", *prompt}});
-        return r;
-    });
+    return runBatch(ctx, std::move(batch), [&](std::size_t i) -> Result<Json> { return promptRequest(ctx, i); });
 }
 
 NodeResult runExtract(NodeContext &ctx)
