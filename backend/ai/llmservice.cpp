@@ -136,6 +136,12 @@ QList<ProviderConfig> LlmService::providers(const QString &userId)
     return out;
 }
 
+bool LlmService::knows(const QString &userId, const QString &providerId)
+{
+    const auto all = providers(userId);
+    return std::any_of(all.begin(), all.end(), [&](const ProviderConfig &p) { return p.id == providerId; });
+}
+
 Result<ProviderConfig> LlmService::resolve(const QString &userId, const QString &providerId)
 {
     const QList<ProviderConfig> all = providers(userId);

@@ -44,6 +44,7 @@ public:
 
     // Every provider this user could use, configured or not (built-ins first, then custom).
     QList<ProviderConfig> providers(const QString &userId);
+    bool knows(const QString &userId, const QString &providerId);
     // One provider by id; empty id: the first configured one. Errors name the way to fix it.
     Result<ProviderConfig> resolve(const QString &userId, const QString &providerId);
     // Providers with their models as GET /llm/providers shows them; `done` runs on the AI thread.

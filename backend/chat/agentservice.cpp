@@ -89,28 +89,13 @@ json AgentRecord::toJson() const
 
 Result<Page<AgentRecord>> AgentService::list(const Principal &who, int skip, int limit)
 {
-    auto items = rows::all<AgentRecord>(m_db.exec(rows::sql(kList, kColumns), {who.userId, limit, skip}), agentFrom);
-    if (!items)
-        return items.error();
-    auto total = rows::scalar(m_db.exec(QString::fromLatin1(kCount), {who.userId}));
-    if (!total)
-        return total.error();
-    Page<AgentRecord> page;
-    page.items = std::move(*items);
-    page.total = *total;
-    page.skip = skip;
-    page.limit = limit;
-    return page;
+    return rows::page<AgentRecord>(m_db.exec(rows::sql(kList, kColumns), {who.userId, limit, skip}),
+                                   m_db.exec(QString::fromLatin1(kCount), {who.userId}), agentFrom, skip, limit);
 }
 
 Result<AgentRecord> AgentService::get(const Principal &who, const QString &id)
 {
-    auto found = rows::one<AgentRecord>(m_db.exec(rows::sql(kSelect, kColumns), {id, who.userId}), agentFrom);
-    if (!found)
-        return found.error();
-    if (!*found)
-        return notFound();
-    return **found;
+    return rows::required<AgentRecord>(m_db.exec(rows::sql(kSelect, kColumns), {id, who.userId}), agentFrom, notFound());
 }
 
 Result<AgentRecord> AgentService::save(const Principal &who, const json &body, const std::optional<QString> &existingId)
@@ -195,10 +180,7 @@ Result<AgentRecord> AgentService::save(const Principal &who, const json &body, c
 Result<void> AgentService::validate(const Principal &who, AgentRecord &agent)
 {
     if (!agent.provider.isEmpty()) {
-        bool known = false;
-        for (const auto &p : m_llm.providers(who.userId))
-            known = known || p.id == agent.provider;
-        if (!known)
+        if (!m_llm.knows(who.userId, agent.provider))
             return Error::invalid(QStringLiteral("provider"), QStringLiteral("Unknown provider '%1'").arg(agent.provider));
     }
     // Checking the tools builds them: a workflow that is not the user's fails here, at save time.

@@ -140,28 +140,13 @@ void ConversationService::publish(const QString &ownerId, const char *type, cons
 Result<Page<ConversationRecord>> ConversationService::list(const Principal &who, const QString &search, int skip, int limit)
 {
     const QString like = QLatin1Char('%') + search.toLower() + QLatin1Char('%');
-    auto items = rows::all<ConversationRecord>(m_db.exec(rows::sql(kListConv, kConvColumns), {who.userId, search, like, limit, skip}), convFrom);
-    if (!items)
-        return items.error();
-    auto total = rows::scalar(m_db.exec(QString::fromLatin1(kCountConv), {who.userId, search, like}));
-    if (!total)
-        return total.error();
-    Page<ConversationRecord> page;
-    page.items = std::move(*items);
-    page.total = *total;
-    page.skip = skip;
-    page.limit = limit;
-    return page;
+    return rows::page<ConversationRecord>(m_db.exec(rows::sql(kListConv, kConvColumns), {who.userId, search, like, limit, skip}),
+                                          m_db.exec(QString::fromLatin1(kCountConv), {who.userId, search, like}), convFrom, skip, limit);
 }
 
 Result<ConversationRecord> ConversationService::get(const Principal &who, const QString &id)
 {
-    auto found = rows::one<ConversationRecord>(m_db.exec(rows::sql(kSelectConv, kConvColumns), {id, who.userId}), convFrom);
-    if (!found)
-        return found.error();
-    if (!*found)
-        return notFound();
-    return **found;
+    return rows::required<ConversationRecord>(m_db.exec(rows::sql(kSelectConv, kConvColumns), {id, who.userId}), convFrom, notFound());
 }
 
 Result<ConversationRecord> ConversationService::create(const Principal &who, const json &body)
@@ -212,10 +197,7 @@ Result<ConversationRecord> ConversationService::update(const Principal &who, con
     if (body.contains("model"))
         c.model = text("model");
     if (!c.provider.isEmpty()) {
-        bool known = false;
-        for (const auto &p : m_llm.providers(who.userId))
-            known = known || p.id == c.provider;
-        if (!known)
+        if (!m_llm.knows(who.userId, c.provider))
             return Error::invalid(QStringLiteral("provider"), QStringLiteral("Unknown provider '%1'").arg(c.provider));
     }
     c.updatedAt = nowIso();

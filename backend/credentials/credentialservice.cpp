@@ -107,28 +107,13 @@ Result<void> CredentialService::check(const QString &typeName, const json &data)
 
 Result<Page<CredentialInfo>> CredentialService::list(const Principal &who, const QString &typeName, int skip, int limit)
 {
-    Page<CredentialInfo> page;
-    page.skip = skip;
-    page.limit = limit;
-    auto items = rows::all<CredentialInfo>(m_db.exec(rows::sql(kList, kColumns), {who.userId, typeName, typeName, limit, skip}), infoFrom);
-    if (!items)
-        return items.error();
-    auto total = rows::scalar(m_db.exec(QString::fromLatin1(kCount), {who.userId, typeName, typeName}));
-    if (!total)
-        return total.error();
-    page.items = std::move(*items);
-    page.total = *total;
-    return page;
+    return rows::page<CredentialInfo>(m_db.exec(rows::sql(kList, kColumns), {who.userId, typeName, typeName, limit, skip}),
+                                      m_db.exec(QString::fromLatin1(kCount), {who.userId, typeName, typeName}), infoFrom, skip, limit);
 }
 
 Result<CredentialInfo> CredentialService::get(const Principal &who, const QString &id)
 {
-    auto found = rows::one<CredentialInfo>(m_db.exec(rows::sql(kSelect, kColumns), {id, who.userId}), infoFrom);
-    if (!found)
-        return found.error();
-    if (!*found)
-        return notFound();
-    return **found;
+    return rows::required<CredentialInfo>(m_db.exec(rows::sql(kSelect, kColumns), {id, who.userId}), infoFrom, notFound());
 }
 
 Result<CredentialInfo> CredentialService::create(const Principal &who, const QString &name, const QString &typeName, const json &data)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "storage/page.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -29,6 +30,38 @@ Result<QList<T>> all(Result<QSqlQuery> q, Map map)
     QList<T> out;
     while (q->next())
         out << map(*q);
+    return out;
+}
+
+// The one row a lookup must find; `missing` when there is none.
+template <typename T, typename Map>
+Result<T> required(Result<QSqlQuery> q, Map map, Error missing)
+{
+    auto found = one<T>(std::move(q), map);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return missing;
+    return std::move(**found);
+}
+
+inline Result<qint64> scalar(Result<QSqlQuery> q);
+
+// A page of a list query: its rows and the COUNT(*) query's total.
+template <typename T, typename Map>
+Result<Page<T>> page(Result<QSqlQuery> items, Result<QSqlQuery> count, Map map, int skip, int limit)
+{
+    auto list = all<T>(std::move(items), map);
+    if (!list)
+        return list.error();
+    auto total = scalar(std::move(count));
+    if (!total)
+        return total.error();
+    Page<T> out;
+    out.items = std::move(*list);
+    out.total = *total;
+    out.skip = skip;
+    out.limit = limit;
     return out;
 }
 
