@@ -15,7 +15,8 @@ QML_PACKAGES=(
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-workerscript
   qml6-module-qtqml qml6-module-qttest qml6-module-qt-labs-settings
 )
-TEST_PACKAGES=(postgresql-15 xvfb xauth imagemagick wrk sqlite3 procps iproute2 curl openssl)
+TEST_PACKAGES=(postgresql-15 xvfb xauth imagemagick wrk sqlite3 procps iproute2 curl openssl
+  gnome-keyring dbus libsecret-1-0 xdotool)
 
 packages=("${BUILD_PACKAGES[@]}" "${QML_PACKAGES[@]}" "${TEST_PACKAGES[@]}")
 # The build fetches the API docs assets with npm; Debian's nodejs/npm unless one is already here.

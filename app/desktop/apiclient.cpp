@@ -89,7 +89,7 @@ void ApiClient::connectSocket()
         return;
     QUrl ws = m_baseUrl;
     ws.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    ws.setPath(QStringLiteral("/api/v1/ws/global"));
+    ws.setPath(QStringLiteral("/api/v1/ws/user"));
     m_socket.open(ws);
 }
 

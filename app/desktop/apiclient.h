@@ -24,7 +24,7 @@ struct ApiReply {
 // The one client every page uses to talk to a SynapScale server: the embedded one on loopback
 // or a team server by URL. REST calls are asynchronous and carry the access token; the token is
 // refreshed before it expires (and once more on a 401, then the call is retried). A WebSocket to
-// /api/v1/ws/global reconnects with backoff and re-authenticates; its frames arrive as
+// /api/v1/ws/user (the signed-in user's events, instance-wide ones included) reconnects with backoff and re-authenticates; its frames arrive as
 // eventReceived().
 class ApiClient : public QObject {
     Q_OBJECT

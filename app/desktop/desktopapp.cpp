@@ -4,10 +4,12 @@
 #include "appsettings.h"
 #include "core/logger.h"
 #include "embeddedbackend.h"
+#include "encryptionkeystore.h"
 
 #include <QCoreApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -18,9 +20,13 @@ DesktopApp::DesktopApp(QObject *parent)
     , m_settings(std::make_unique<AppSettings>(nullptr))
     , m_api(std::make_unique<ApiClient>(nullptr))
     , m_backend(std::make_unique<EmbeddedBackend>())
+    , m_keys(std::make_unique<EncryptionKeyStore>(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                                                  QCoreApplication::applicationName(), nullptr))
 {
     AppSettings::setInstance(m_settings.get());
     ApiClient::setInstance(m_api.get());
+    EncryptionKeyStore::setInstance(m_keys.get());
+    connect(m_keys.get(), &EncryptionKeyStore::keyReady, m_backend.get(), &EmbeddedBackend::setEncryptionKey);
 }
 
 DesktopApp::~DesktopApp()
@@ -29,6 +35,7 @@ DesktopApp::~DesktopApp()
     m_engine.reset();
     AppSettings::setInstance(nullptr);
     ApiClient::setInstance(nullptr);
+    EncryptionKeyStore::setInstance(nullptr);
 }
 
 QQuickWindow *DesktopApp::window() const
@@ -56,7 +63,9 @@ int DesktopApp::start(const QStringList &flags)
     connect(m_backend.get(), &EmbeddedBackend::failed, this, [this](const QString &message) {
         m_api->setConnectionError(tr("The built-in server could not start: %1").arg(message));
     });
+    const bool keyFromEnvironment = !config->encryptionKey.isEmpty();
     m_backend->start(std::move(config).value());
+    m_keys->start(keyFromEnvironment);
 
     m_engine = std::make_unique<QQmlApplicationEngine>();
     // Qt 6.4 does not search qrc:/qt/qml for modules yet (6.5 does); without it `import SynapScale`

@@ -14,6 +14,7 @@ namespace synapscale {
 class ApiClient;
 class AppSettings;
 class EmbeddedBackend;
+class EncryptionKeyStore;
 
 // The desktop application minus main(): services, the embedded backend, and the QML engine.
 // Tests build one to load the real UI against a real backend.
@@ -30,12 +31,14 @@ public:
     QQuickWindow *window() const;
     ApiClient &api() { return *m_api; }
     AppSettings &settings() { return *m_settings; }
+    EncryptionKeyStore &keys() { return *m_keys; }
     void stop();
 
 private:
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<EmbeddedBackend> m_backend;
+    std::unique_ptr<EncryptionKeyStore> m_keys;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
 

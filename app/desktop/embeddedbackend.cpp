@@ -2,6 +2,7 @@
 
 #include "api/backendhost.h"
 #include "auth/authservice.h"
+#include "credentials/credentialservice.h"
 #include "core/logger.h"
 
 #include <QDir>
@@ -84,6 +85,8 @@ void EmbeddedBackend::start(Config config)
             QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
             return;
         }
+        if (!m_encryptionKey.isEmpty())
+            m_host->credentials().setEncryptionKey(m_encryptionKey);
         auto tokens = m_host->auth().signInLocalUser(ClientInfo{QStringLiteral("SynapScale desktop"), QStringLiteral("127.0.0.1")});
         if (!tokens) {
             const QString message = tokens.error().message;
@@ -98,6 +101,15 @@ void EmbeddedBackend::start(Config config)
             m_baseUrl = url;
             Q_EMIT ready(url, pair.accessToken, pair.refreshToken, pair.expiresIn);
         }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void EmbeddedBackend::setEncryptionKey(const QByteArray &key)
+{
+    QMetaObject::invokeMethod(m_worker, [this, key] {
+        m_encryptionKey = key;
+        if (m_host && m_host->server())
+            m_host->credentials().setEncryptionKey(key);
     }, Qt::QueuedConnection);
 }
 

@@ -23,6 +23,8 @@ public:
     void start(Config config);
     // Graceful stop; blocks until the backend thread has finished (bounded by SHUTDOWN_TIMEOUT).
     void stop();
+    // Credentials become usable once the key is known (keychain or passphrase, after start-up).
+    void setEncryptionKey(const QByteArray &key);
 
     QUrl baseUrl() const { return m_baseUrl; }
 
@@ -34,6 +36,7 @@ private:
     QThread m_thread;
     QObject *m_worker = nullptr;   // context object living on m_thread
     BackendHost *m_host = nullptr; // lives on m_thread
+    QByteArray m_encryptionKey;    // used on m_thread only
     QUrl m_baseUrl;
 };
 

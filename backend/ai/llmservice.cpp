@@ -174,10 +174,12 @@ QString LlmService::cacheKey(const ProviderConfig &p) const
            QString::fromLatin1(QCryptographicHash::hash(p.apiKey, QCryptographicHash::Sha256).toHex().left(16));
 }
 
-void LlmService::describe(const QString &userId, std::function<void(json)> done)
+void LlmService::describe(const QString &userId, std::function<void(json)> done, const QString &onlyProvider, bool fresh)
 {
-    const QList<ProviderConfig> all = providers(userId);
-    QMetaObject::invokeMethod(m_io, [this, all, done = std::move(done)] {
+    QList<ProviderConfig> all = providers(userId);
+    if (!onlyProvider.isEmpty())
+        all.removeIf([&](const ProviderConfig &p) { return p.id != onlyProvider; });
+    QMetaObject::invokeMethod(m_io, [this, all, fresh, done = std::move(done)] {
         struct Gather {
             QList<ProviderConfig> providers;
             QList<ModelList> lists;
@@ -188,7 +190,7 @@ void LlmService::describe(const QString &userId, std::function<void(json)> done)
         gather->providers = all;
         gather->lists.resize(all.size());
         gather->done = done;
-        auto finishIfDone = [this, gather] {
+        auto finishIfDone = [this, gather, fresh] {
             if (gather->pending > 0)
                 return;
             json items = json::array();
@@ -205,7 +207,7 @@ void LlmService::describe(const QString &userId, std::function<void(json)> done)
                              {"key_source", p.keySource.isEmpty() ? json(nullptr) : json(p.keySource.toStdString())},
                              {"base_url", p.baseUrl.toStdString()},   {"models", models},
                              {"default_model", p.defaultModel.isEmpty() ? json(nullptr) : json(p.defaultModel.toStdString())}};
-                if (!list.error.isEmpty() && p.configured)
+                if (!list.error.isEmpty() && (p.configured || fresh))
                     item["models_error"] = list.error.toStdString();
                 items.push_back(std::move(item));
             }
@@ -215,13 +217,13 @@ void LlmService::describe(const QString &userId, std::function<void(json)> done)
         for (int i = 0; i < all.size(); ++i) {
             const ProviderConfig &p = all[i];
             const bool probeOllama = p.protocol == QLatin1String("ollama");
-            if (!p.configured && !probeOllama)
+            if (!p.configured && !probeOllama && !fresh)
                 continue;
             const QString key = cacheKey(p);
             {
                 QMutexLocker lock(&m_cacheMutex);
                 const auto it = m_models.constFind(key);
-                if (it != m_models.constEnd() && now - it->fetchedAtMs < (it->error.isEmpty() ? kModelsTtlMs : kModelsFailureTtlMs)) {
+                if (!fresh && it != m_models.constEnd() && now - it->fetchedAtMs < (it->error.isEmpty() ? kModelsTtlMs : kModelsFailureTtlMs)) {
                     gather->lists[i] = *it;
                     continue;
                 }

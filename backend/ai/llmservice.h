@@ -48,7 +48,9 @@ public:
     // One provider by id; empty id: the first configured one. Errors name the way to fix it.
     Result<ProviderConfig> resolve(const QString &userId, const QString &providerId);
     // Providers with their models as GET /llm/providers shows them; `done` runs on the AI thread.
-    void describe(const QString &userId, std::function<void(nlohmann::json)> done);
+    // `onlyProvider` limits it to one; `fresh` asks the provider again instead of the cached list
+    // (Settings → Test connection).
+    void describe(const QString &userId, std::function<void(nlohmann::json)> done, const QString &onlyProvider = {}, bool fresh = false);
 
     struct ChatHandlers {
         std::function<void(const std::string &text)> delta;

@@ -54,6 +54,7 @@ public:
     ExecutionEngine &engine() { return *m_engine; }
     ExecutionService &executions() { return *m_executions; }
     WorkflowTriggers &triggers() { return *m_triggers; }
+    CredentialService &credentials() { return *m_credentials; }
 
 Q_SIGNALS:
     void stopped();

@@ -4,6 +4,8 @@
 #include "api/jsonbody.h"
 #include "api/router.h"
 
+#include <QElapsedTimer>
+
 #include <set>
 
 namespace synapscale {
@@ -244,6 +246,42 @@ void LlmRoutes::addTo(Router &router, LlmService &service, const QString &apiPre
             llm->describe(r.principal->userId, [held](json items) {
                 HttpResponder::sendQueued(held, HttpResponse::json({{"items", items}, {"total", items.size()}}));
             });
+        };
+        router.add(std::move(route));
+    }
+    {
+        Route route;
+        route.method = "POST";
+        route.pattern = base + QStringLiteral("/providers/{id}/test");
+        route.summary = QStringLiteral("Ask a provider for its models now, with the key and base URL it would use");
+        route.tag = QStringLiteral("ai");
+        route.requiresAuth = true;
+        route.responses = {{"200", {{"description", "{id, ok, models, error?, latency_ms}: ok is false when the provider could not be reached or refused"}}},
+                           {"404", {{"description", "No such provider"}}}};
+        route.asyncHandler = [llm](const HttpRequest &r, HttpResponder responder) {
+            const QString id = r.params.value(QStringLiteral("id"));
+            if (!llm->knows(r.principal->userId, id)) {
+                responder.send(HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No provider '%1'").arg(id)));
+                return;
+            }
+            auto held = std::make_shared<HttpResponder>(std::move(responder));
+            QElapsedTimer clock;
+            clock.start();
+            llm->describe(r.principal->userId, [held, clock](json items) {
+                json out = {{"ok", false}, {"models", json::array()}, {"latency_ms", clock.elapsed()}};
+                if (!items.empty()) {
+                    const json &p = items.front();
+                    out["id"] = p["id"];
+                    out["models"] = p["models"];
+                    if (p.contains("models_error"))
+                        out["error"] = p["models_error"];
+                    else if (!p.value("configured", false))
+                        out["error"] = p["name"].get<std::string>() + " has no API key yet";
+                    else
+                        out["ok"] = true;
+                }
+                HttpResponder::sendQueued(held, HttpResponse::json(out));
+            }, id, true);
         };
         router.add(std::move(route));
     }

@@ -157,7 +157,8 @@ void WebSocketHub::onText(QWebSocket *socket, const QString &text)
 void WebSocketHub::broadcast(const QString &type, const nlohmann::json &data)
 {
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
-        if (it.value().principal && it.value().channel == Client::Channel::Global)
+        // /ws/user carries everything the user may see, instance-wide events included.
+        if (it.value().principal && it.value().channel != Client::Channel::Execution)
             sendFrame(it.key(), type, data);
 }
 

@@ -116,11 +116,23 @@ Result<CredentialInfo> CredentialService::get(const Principal &who, const QStrin
     return rows::required<CredentialInfo>(m_db.exec(rows::sql(kSelect, kColumns), {id, who.userId}), infoFrom, notFound());
 }
 
+SecretBox CredentialService::box() const
+{
+    QMutexLocker lock(&m_boxMutex);
+    return m_box;
+}
+
+void CredentialService::setEncryptionKey(const QByteArray &key)
+{
+    QMutexLocker lock(&m_boxMutex);
+    m_box = SecretBox(key);
+}
+
 Result<CredentialInfo> CredentialService::create(const Principal &who, const QString &name, const QString &typeName, const json &data)
 {
     if (auto ok = check(typeName, data); !ok)
         return ok.error();
-    auto sealed = m_box.seal(QByteArray::fromStdString(data.dump()));
+    auto sealed = box().seal(QByteArray::fromStdString(data.dump()));
     if (!sealed)
         return sealed.error();
     auto taken = rows::scalar(m_db.exec(QString::fromLatin1(kNameTaken), {who.userId, name, QString()}));
@@ -162,7 +174,7 @@ Result<CredentialInfo> CredentialService::update(const Principal &who, const QSt
         return taken.error();
     if (*taken > 0)
         return Error::make(QStringLiteral("conflict"), QStringLiteral("You already have a credential named '%1'").arg(newName));
-    auto sealed = m_box.seal(QByteArray::fromStdString(merged.dump()));
+    auto sealed = box().seal(QByteArray::fromStdString(merged.dump()));
     if (!sealed)
         return sealed.error();
     if (auto done = rows::done(m_db.exec(QString::fromLatin1(kUpdate), {newName, fieldsText(merged), QString::fromLatin1(*sealed), nowIso(), id, who.userId})); !done)
@@ -187,7 +199,7 @@ Result<json> CredentialService::secret(const QString &ownerId, const QString &id
         return q.error();
     if (!q->next())
         return notFound();
-    auto plain = m_box.open(q->value(0).toString().toLatin1());
+    auto plain = box().open(q->value(0).toString().toLatin1());
     if (!plain)
         return plain.error();
     json data = json::parse(plain->toStdString(), nullptr, false);
@@ -203,7 +215,7 @@ Result<QList<QPair<CredentialInfo, json>>> CredentialService::secretsOfType(cons
         return q.error();
     QList<QPair<CredentialInfo, json>> out;
     while (q->next()) {
-        auto plain = m_box.open(q->value(7).toString().toLatin1());
+        auto plain = box().open(q->value(7).toString().toLatin1());
         if (!plain)
             continue; // one undecryptable credential must not hide the others
         json data = json::parse(plain->toStdString(), nullptr, false);

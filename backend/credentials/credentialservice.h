@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -56,12 +57,16 @@ public:
     Result<nlohmann::json> secret(const QString &ownerId, const QString &id);
     // The user's credentials of one type, newest first, decrypted (for provider keys).
     Result<QList<QPair<CredentialInfo, nlohmann::json>>> secretsOfType(const QString &ownerId, const QString &type);
-    bool encryptionAvailable() const { return m_box.available(); }
+    bool encryptionAvailable() const { return box().available(); }
+    // The desktop learns its key after start-up (from the OS keychain or a passphrase).
+    void setEncryptionKey(const QByteArray &key);
 
 private:
     Result<void> check(const QString &type, const nlohmann::json &data) const;
+    SecretBox box() const;
 
     Database &m_db;
+    mutable QMutex m_boxMutex; // the key may change while the AI thread decrypts
     SecretBox m_box;
 };
 

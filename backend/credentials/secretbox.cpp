@@ -49,4 +49,30 @@ Result<QByteArray> SecretBox::open(const QByteArray &sealed) const
     return plain;
 }
 
+QByteArray SecretBox::randomKey()
+{
+    QByteArray key(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
+    randombytes_buf(key.data(), key.size());
+    return key;
+}
+
+QByteArray SecretBox::randomSalt()
+{
+    QByteArray salt(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
+    randombytes_buf(salt.data(), salt.size());
+    return salt;
+}
+
+QByteArray SecretBox::deriveKey(const QByteArray &passphrase, const QByteArray &salt)
+{
+    if (salt.size() != crypto_pwhash_SALTBYTES)
+        return {};
+    QByteArray key(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
+    if (crypto_pwhash(reinterpret_cast<unsigned char *>(key.data()), key.size(), passphrase.constData(), passphrase.size(),
+                      reinterpret_cast<const unsigned char *>(salt.constData()), crypto_pwhash_OPSLIMIT_MODERATE,
+                      crypto_pwhash_MEMLIMIT_MODERATE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return {};
+    return key;
+}
+
 } // namespace synapscale

@@ -16,6 +16,12 @@ public:
     Result<QByteArray> seal(const QByteArray &plain) const;
     Result<QByteArray> open(const QByteArray &sealed) const;
 
+    static QByteArray randomKey();  // 32 random bytes
+    static QByteArray randomSalt(); // for deriveKey
+    // A key from a passphrase (argon2id, libsodium's MODERATE limits: about half a second and
+    // 256 MB, so run it off the GUI thread). Empty when the memory cannot be had.
+    static QByteArray deriveKey(const QByteArray &passphrase, const QByteArray &salt);
+
 private:
     QByteArray m_key;
 };
