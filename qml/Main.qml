@@ -25,12 +25,16 @@ ApplicationWindow {
         onActivated: window.currentPage = 0
     }
     Shortcut {
-        sequence: StandardKey.Preferences
+        sequence: "Ctrl+2"
         onActivated: window.currentPage = 1
     }
     Shortcut {
+        sequence: StandardKey.Preferences
+        onActivated: window.currentPage = 2
+    }
+    Shortcut {
         sequence: "Ctrl+,"
-        onActivated: window.currentPage = 1
+        onActivated: window.currentPage = 2
     }
 
     RowLayout {
@@ -64,11 +68,18 @@ ApplicationWindow {
                     onClicked: window.currentPage = 0
                 }
                 NavButton {
+                    objectName: "navChat"
+                    text: qsTr("Chat")
+                    glyph: "✉"
+                    active: window.currentPage === 1
+                    onClicked: window.currentPage = 1
+                }
+                NavButton {
                     objectName: "navSettings"
                     text: qsTr("Settings")
                     glyph: "⚙"
-                    active: window.currentPage === 1
-                    onClicked: window.currentPage = 1
+                    active: window.currentPage === 2
+                    onClicked: window.currentPage = 2
                 }
                 Item { Layout.fillHeight: true }
                 StatusBadge {
@@ -107,7 +118,13 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: window.currentPage
                 HomePage {}
-                SettingsPage {}
+                ChatPage {
+                    objectName: "chatPage"
+                    onOpenSettingsRequested: window.currentPage = 2
+                }
+                SettingsPage {
+                    objectName: "settingsPage"
+                }
             }
         }
     }

@@ -120,6 +120,13 @@ QString ApiClient::describeFailure(int status, QNetworkReply::NetworkError error
     const QVariant detail = body.toMap().value(QStringLiteral("detail"));
     if (detail.typeId() == QMetaType::QString && !detail.toString().isEmpty())
         return detail.toString();
+    // Validation errors (422): [{loc, msg, type}], told by their messages.
+    QStringList messages;
+    for (const QVariant &item : detail.toList())
+        if (const QString msg = item.toMap().value(QStringLiteral("msg")).toString(); !msg.isEmpty())
+            messages << msg;
+    if (!messages.isEmpty())
+        return messages.join(QStringLiteral("; "));
     if (status == 503)
         return tr("The server is running but its database is unavailable.");
     if (status == 401 || status == 403)

@@ -16,8 +16,13 @@ constexpr auto kConvColumns = "id, owner_id, title, title_is_auto, agent_id, pro
 constexpr auto kInsertConv = "INSERT INTO conversations (id, owner_id, title, title_is_auto, agent_id, provider, model, created_at, updated_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto kSelectConv = "SELECT %1 FROM conversations WHERE id = ? AND owner_id = ?";
-constexpr auto kListConv = "SELECT %1 FROM conversations WHERE owner_id = ? AND (? = '' OR LOWER(title) LIKE ?) ORDER BY updated_at DESC LIMIT ? OFFSET ?";
-constexpr auto kCountConv = "SELECT COUNT(*) FROM conversations WHERE owner_id = ? AND (? = '' OR LOWER(title) LIKE ?)";
+// A search matches the title or any message's text.
+#define SYNAPSCALE_CONV_MATCH \
+    "(? = '' OR LOWER(title) LIKE ? ESCAPE '!' OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = conversations.id " \
+    "AND LOWER(m.content) LIKE ? ESCAPE '!'))"
+constexpr auto kListConv = "SELECT %1 FROM conversations WHERE owner_id = ? AND " SYNAPSCALE_CONV_MATCH " ORDER BY updated_at DESC LIMIT ? OFFSET ?";
+constexpr auto kCountConv = "SELECT COUNT(*) FROM conversations WHERE owner_id = ? AND " SYNAPSCALE_CONV_MATCH;
+#undef SYNAPSCALE_CONV_MATCH
 constexpr auto kUpdateConv = "UPDATE conversations SET title = ?, title_is_auto = ?, agent_id = ?, provider = ?, model = ?, updated_at = ? WHERE id = ? AND owner_id = ?";
 constexpr auto kTouchConv = "UPDATE conversations SET updated_at = ? WHERE id = ?";
 constexpr auto kDeleteConv = "DELETE FROM conversations WHERE id = ? AND owner_id = ?";
@@ -139,9 +144,12 @@ void ConversationService::publish(const QString &ownerId, const char *type, cons
 
 Result<Page<ConversationRecord>> ConversationService::list(const Principal &who, const QString &search, int skip, int limit)
 {
-    const QString like = QLatin1Char('%') + search.toLower() + QLatin1Char('%');
-    return rows::page<ConversationRecord>(m_db.exec(rows::sql(kListConv, kConvColumns), {who.userId, search, like, limit, skip}),
-                                          m_db.exec(QString::fromLatin1(kCountConv), {who.userId, search, like}), convFrom, skip, limit);
+    // What the person typed is matched literally: LIKE's wildcards are escaped.
+    QString literal = search.toLower();
+    literal.replace(QLatin1Char('!'), QStringLiteral("!!")).replace(QLatin1Char('%'), QStringLiteral("!%")).replace(QLatin1Char('_'), QStringLiteral("!_"));
+    const QString like = QLatin1Char('%') + literal + QLatin1Char('%');
+    return rows::page<ConversationRecord>(m_db.exec(rows::sql(kListConv, kConvColumns), {who.userId, search, like, like, limit, skip}),
+                                          m_db.exec(QString::fromLatin1(kCountConv), {who.userId, search, like, like}), convFrom, skip, limit);
 }
 
 Result<ConversationRecord> ConversationService::get(const Principal &who, const QString &id)

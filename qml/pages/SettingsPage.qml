@@ -3,13 +3,23 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import SynapScale
 
-// Appearance, language and where the API is.
+// Appearance, language, AI providers, credential encryption and where the API is.
 Page {
+    id: page
     background: Rectangle { color: Theme.background }
+    property alias providers: providers
+
+    AiProviders { id: providers }
+
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: availableWidth
 
     ColumnLayout {
-        anchors.fill: parent
-        anchors.margins: 32
+        width: scroller.availableWidth - 64
+        x: 32
+        y: 32
         spacing: Theme.spacing
 
         Label {
@@ -82,6 +92,19 @@ Page {
                 onClicked: Qt.openUrlExternally(ApiClient.baseUrl.toString() + "/docs")
             }
         }
-        Item { Layout.fillHeight: true }
+        EncryptionCard {
+            objectName: "encryptionCard"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 640
+        }
+
+        ProvidersCard {
+            objectName: "providersCard"
+            providers: providers
+            Layout.fillWidth: true
+            Layout.maximumWidth: 640
+        }
+        Item { implicitHeight: 32 }
+    }
     }
 }

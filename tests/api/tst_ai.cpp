@@ -521,6 +521,12 @@ private Q_SLOTS:
         QVERIFY(call("GET", QStringLiteral("/api/v1/conversations"), m_bob).json()["total"] == 0);
         QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=nice"), m_alice).json()["total"] == 1);
         QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=zebra"), m_alice).json()["total"] == 0);
+        // The reply's words are searched too; LIKE wildcards typed by the user match literally.
+        QVERIFY(kDeltas.join(QString()).contains(QLatin1String("mundo")));
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=MUNDO"), m_alice).json()["total"] == 1);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=%25"), m_alice).json()["total"] == 0);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=_"), m_alice).json()["total"] == 0);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=zebra"), m_bob).json()["total"] == 0);
     }
 
     void agentToolCallsAreRunAndKept()

@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(nav);
         QCOMPARE(nav->property("text").toString(), QStringLiteral("Settings"));
         QTest::mouseClick(window, Qt::LeftButton, {}, nav->mapToScene(QPointF(nav->width() / 2, nav->height() / 2)).toPoint());
-        QTRY_COMPARE(window->property("currentPage").toInt(), 1);
+        QTRY_COMPARE(window->property("currentPage").toInt(), 2);
 
         auto *dark = findItem(window, "darkTheme");
         QVERIFY(dark);
