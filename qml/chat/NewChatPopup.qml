@@ -31,6 +31,14 @@ Dialog {
         return list
     }
 
+    onOpened: whom.forceActiveFocus()
+    // Enter starts the chat, so a new chat needs no mouse: Ctrl+N, Enter, type.
+    Shortcut {
+        sequences: ["Return", "Enter"]
+        enabled: root.opened
+        onActivated: startButton.clicked()
+    }
+
     onAboutToShow: {
         whom.model = choices()
         whom.currentIndex = whom.count > 0 ? 0 : -1
@@ -85,6 +93,7 @@ Dialog {
             Accessible.name: qsTr("Model")
         }
         Button {
+            id: startButton
             objectName: "startChatButton"
             text: qsTr("Start chat")
             highlighted: true

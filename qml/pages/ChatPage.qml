@@ -14,6 +14,8 @@ Page {
     property alias newChatDialog: newChat
 
     background: Rectangle { color: Theme.background }
+    // Keys saved in Settings show here as soon as the page is shown again.
+    onVisibleChanged: if (visible) providers.refresh()
 
     ConversationListModel { id: conversations }
     ChatSession { id: session }
@@ -369,10 +371,12 @@ Page {
         title: qsTr("Rename conversation")
         modal: true
         anchors.centerIn: parent
+        width: 400
         standardButtons: Dialog.Ok | Dialog.Cancel
         TextField {
             id: renameField
-            width: 320
+            anchors.left: parent.left
+            anchors.right: parent.right
             Accessible.name: qsTr("Title")
         }
         onAccepted: conversations.rename(conversationId, renameField.text)
@@ -384,11 +388,13 @@ Page {
         title: qsTr("Delete conversation?")
         modal: true
         anchors.centerIn: parent
+        width: 400
         standardButtons: Dialog.Yes | Dialog.Cancel
         Label {
             text: qsTr("The conversation and all its messages are deleted. This cannot be undone.")
             wrapMode: Text.WordWrap
-            width: 320
+            anchors.left: parent.left
+            anchors.right: parent.right
         }
         onAccepted: conversations.remove(conversationId)
     }

@@ -33,7 +33,8 @@ public:
     Q_INVOKABLE void replyWith(const QStringList &deltas, int gapMs = 0)
     {
         FakeReply reply;
-        reply.pieces = events(FakeProvider::openAiText(deltas, 12, int(deltas.size())));
+        reply.pieces = {FakeProvider::openAiText(deltas, 12, int(deltas.size()))};
+        reply.splitByEvent();
         reply.gapMs = gapMs;
         m_fake.enqueue(reply);
     }
@@ -43,7 +44,8 @@ public:
         QByteArray stream = FakeProvider::openAiText(deltas, 5, 5);
         stream.truncate(stream.lastIndexOf("data: ", stream.indexOf("\"finish_reason\":\"stop\"")));
         FakeReply reply;
-        reply.pieces = events(stream);
+        reply.pieces = {stream};
+        reply.splitByEvent();
         reply.gapMs = 20;
         reply.drop = true;
         m_fake.enqueue(reply);
@@ -81,23 +83,6 @@ public:
     }
 
 private:
-    // One piece per SSE event, so a gap falls between events.
-    static QList<QByteArray> events(const QByteArray &stream)
-    {
-        QList<QByteArray> out;
-        qsizetype from = 0;
-        while (from < stream.size()) {
-            const qsizetype end = stream.indexOf("\n\n", from);
-            if (end < 0) {
-                out << stream.mid(from);
-                break;
-            }
-            out << stream.mid(from, end + 2 - from);
-            from = end + 2;
-        }
-        return out;
-    }
-
     FakeProvider &m_fake;
     quint16 m_port;
     QString m_token;

@@ -20,6 +20,22 @@ FakeReply &FakeReply::splitEvery(int size)
     return *this;
 }
 
+FakeReply &FakeReply::splitByEvent()
+{
+    QByteArray whole;
+    for (const auto &p : std::as_const(pieces))
+        whole += p;
+    pieces.clear();
+    qsizetype from = 0;
+    while (from < whole.size()) {
+        const qsizetype end = whole.indexOf("\n\n", from);
+        const qsizetype next = end < 0 ? whole.size() : end + 2;
+        pieces.append(whole.mid(from, next - from));
+        from = next;
+    }
+    return *this;
+}
+
 FakeReply FakeReply::json(int status, const nlohmann::json &body, QList<QPair<QByteArray, QByteArray>> headers)
 {
     FakeReply r;

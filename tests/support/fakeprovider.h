@@ -26,6 +26,8 @@ struct FakeReply {
 
     // The body split every `size` bytes: splits land inside events, lines and UTF-8 characters.
     FakeReply &splitEvery(int size);
+    // One piece per SSE event (or NDJSON line pair), so a gap falls between events.
+    FakeReply &splitByEvent();
     static FakeReply json(int status, const nlohmann::json &body, QList<QPair<QByteArray, QByteArray>> headers = {});
 };
 
