@@ -111,6 +111,10 @@
         <source>The conversation and all its messages are deleted. This cannot be undone.</source>
         <translation>The conversation and all its messages are deleted. This cannot be undone.</translation>
     </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
 </context>
 <context>
     <name>CodeBlock</name>
@@ -402,6 +406,10 @@
         <source>Start chat</source>
         <translation>Start chat</translation>
     </message>
+    <message>
+        <source>Workflow: %1</source>
+        <translation>Workflow: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProvidersCard</name>
@@ -654,7 +662,7 @@
     </message>
     <message>
         <source>Could not save the passphrase&apos;s check value in %1.</source>
-        <translation>Could not save the passphrase's check value in %1.</translation>
+        <translation>Could not save the passphrase&apos;s check value in %1.</translation>
     </message>
 </context>
 </TS>

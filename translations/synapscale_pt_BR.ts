@@ -111,6 +111,10 @@
         <source>The conversation and all its messages are deleted. This cannot be undone.</source>
         <translation>A conversa e todas as suas mensagens serão excluídas. Isso não pode ser desfeito.</translation>
     </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Fluxo de trabalho</translation>
+    </message>
 </context>
 <context>
     <name>CodeBlock</name>
@@ -401,6 +405,10 @@
     <message>
         <source>Start chat</source>
         <translation>Começar conversa</translation>
+    </message>
+    <message>
+        <source>Workflow: %1</source>
+        <translation>Fluxo de trabalho: %1</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ void AiProviders::refresh()
     if (!api->baseUrl().isValid() || m_pending > 0)
         return;
     m_loading = true;
-    m_pending = 3;
+    m_pending = 4;
     Q_EMIT stateChanged();
     auto finished = [this] {
         if (--m_pending == 0) {
@@ -142,6 +142,11 @@ void AiProviders::refresh()
     api->get(QStringLiteral("/api/v1/agents?limit=200"), this, [this, finished](const ApiReply &reply) {
         if (reply.ok())
             m_agents = reply.data.toMap().value(QStringLiteral("items")).toList();
+        finished();
+    });
+    api->get(QStringLiteral("/api/v1/workflows?trigger=trigger.chat&limit=200"), this, [this, finished](const ApiReply &reply) {
+        if (reply.ok())
+            m_chatWorkflows = reply.data.toMap().value(QStringLiteral("items")).toList();
         finished();
     });
 }

@@ -6,7 +6,7 @@
 namespace synapscale {
 
 // View-model of the AI providers — Settings' provider cards and the chat page's pickers: each
-// provider with its models and where its key comes from, plus the user's agents. Saving stores
+// provider with its models and where its key comes from, plus the user's agents and chat workflows. Saving stores
 // the key, base URL and default model as the user's credential of that provider type
 // (encrypted with the key the OS keychain or a passphrase protects); "test" asks the provider
 // for its models there and then.
@@ -17,6 +17,8 @@ class AiProviders : public QAbstractListModel {
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(bool anyConfigured READ anyConfigured NOTIFY stateChanged)
     Q_PROPERTY(QVariantList agents READ agents NOTIFY stateChanged)
+    // Workflows with a Chat Trigger, which can answer a conversation too.
+    Q_PROPERTY(QVariantList chatWorkflows READ chatWorkflows NOTIFY stateChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY stateChanged)
 public:
     enum Role {
@@ -46,6 +48,7 @@ public:
     QString error() const { return m_error; }
     bool anyConfigured() const;
     QVariantList agents() const { return m_agents; }
+    QVariantList chatWorkflows() const { return m_chatWorkflows; }
 
     Q_INVOKABLE void refresh();
     // Empty apiKey keeps the stored one; empty baseUrl / defaultModel remove the override.
@@ -73,6 +76,7 @@ private:
     QList<Provider> m_providers;
     QHash<QString, QString> m_credentialByType;
     QVariantList m_agents;
+    QVariantList m_chatWorkflows;
     bool m_loading = false;
     QString m_error;
     int m_pending = 0;

@@ -38,6 +38,7 @@ void ChatSession::setConversationId(const QString &id)
     m_conversationId = id;
     m_title.clear();
     m_agentId.clear();
+    m_workflowId.clear();
     m_provider.clear();
     m_model.clear();
     m_replyId.clear();
@@ -59,6 +60,7 @@ void ChatSession::setConversationId(const QString &id)
         const QVariantMap c = reply.data.toMap();
         m_title = c.value(QStringLiteral("title")).toString();
         m_agentId = c.value(QStringLiteral("agent_id")).toString();
+        m_workflowId = c.value(QStringLiteral("workflow_id")).toString();
         m_provider = c.value(QStringLiteral("provider")).toString();
         m_model = c.value(QStringLiteral("model")).toString();
         Q_EMIT conversationChanged();

@@ -16,6 +16,7 @@ class ChatSession : public QObject {
     Q_PROPERTY(QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationChanged)
     Q_PROPERTY(QString title READ title NOTIFY conversationChanged)
     Q_PROPERTY(QString agentId READ agentId NOTIFY conversationChanged)
+    Q_PROPERTY(QString workflowId READ workflowId NOTIFY conversationChanged)
     Q_PROPERTY(QString provider READ provider NOTIFY conversationChanged)
     Q_PROPERTY(QString model READ model NOTIFY conversationChanged)
     Q_PROPERTY(ChatMessageModel *messages READ messages CONSTANT)
@@ -30,6 +31,7 @@ public:
     void setConversationId(const QString &id);
     QString title() const { return m_title; }
     QString agentId() const { return m_agentId; }
+    QString workflowId() const { return m_workflowId; }
     QString provider() const { return m_provider; }
     QString model() const { return m_model; }
     ChatMessageModel *messages() { return &m_messages; }
@@ -63,6 +65,7 @@ private:
     QString m_conversationId;
     QString m_title;
     QString m_agentId;
+    QString m_workflowId;
     QString m_provider;
     QString m_model;
     QString m_replyId; // the reply being streamed, empty when none

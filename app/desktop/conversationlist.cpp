@@ -102,9 +102,11 @@ void ConversationListModel::refresh()
     });
 }
 
-void ConversationListModel::create(const QString &agentId, const QString &provider, const QString &model)
+void ConversationListModel::create(const QString &agentId, const QString &provider, const QString &model, const QString &workflowId)
 {
     QVariantMap body;
+    if (!workflowId.isEmpty())
+        body.insert(QStringLiteral("workflow_id"), workflowId);
     if (!agentId.isEmpty())
         body.insert(QStringLiteral("agent_id"), agentId);
     if (!provider.isEmpty())

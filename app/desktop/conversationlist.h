@@ -30,8 +30,8 @@ public:
     QString error() const { return m_error; }
 
     Q_INVOKABLE void refresh();
-    // Starts a conversation with an agent, or with a provider and model; created() follows.
-    Q_INVOKABLE void create(const QString &agentId, const QString &provider, const QString &model);
+    // Starts a conversation with an agent, a provider and model, or a chat workflow; created() follows.
+    Q_INVOKABLE void create(const QString &agentId, const QString &provider, const QString &model, const QString &workflowId = {});
     Q_INVOKABLE void rename(const QString &id, const QString &title);
     Q_INVOKABLE void remove(const QString &id);
     Q_INVOKABLE int indexOf(const QString &id) const;

@@ -16,6 +16,7 @@
 #include "api/llmroutes.h"
 #include "api/chatroutes.h"
 #include "chat/agentservice.h"
+#include "chat/chatworkflows.h"
 #include "chat/conversationservice.h"
 #include "chat/llmnodework.h"
 #include "ai/llmservice.h"
@@ -124,6 +125,8 @@ Result<quint16> BackendHost::start()
     LlmRoutes::addTo(router, *m_llm, m_config.apiV1Str);
     m_agents = std::make_unique<AgentService>(*m_database, *m_workflows, *m_executions, *m_llm);
     m_conversations = std::make_unique<ConversationService>(*m_database, *m_agents, *m_llm);
+    m_chatWorkflows = std::make_unique<ChatWorkflows>(*m_workflows, *m_executions);
+    m_conversations->setChatWorkflows(m_chatWorkflows.get());
     m_conversations->markInterrupted();
     ChatRoutes::addTo(router, *m_agents, *m_conversations, m_config.apiV1Str);
 

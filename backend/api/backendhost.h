@@ -23,6 +23,7 @@ class DatabaseExecutionStore;
 class Scheduler;
 class WorkflowTriggers;
 class CredentialService;
+class ChatWorkflows;
 class LlmService;
 class AgentService;
 class ConversationService;
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<CredentialService> m_credentials;
     std::unique_ptr<LlmService> m_llm;
     std::unique_ptr<AgentService> m_agents;
+    std::unique_ptr<ChatWorkflows> m_chatWorkflows;
     std::unique_ptr<ConversationService> m_conversations;
     ApiServer *m_server = nullptr;
     WebSocketHub *m_hub = nullptr;

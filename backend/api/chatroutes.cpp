@@ -123,8 +123,9 @@ void ChatRoutes::addTo(Router &router, AgentService &agentService, ConversationS
                                       {{"title", {{"type", "string"}, {"description", "Empty: set from the first message"}}},
                                        {"agent_id", {{"type", "string"}}},
                                        {"provider", {{"type", "string"}}},
-                                       {"model", {{"type", "string"}}}}}};
-    const json conversationDoc = {{"description", "{id, title, agent_id, provider, model, created_at, updated_at}"}};
+                                       {"model", {{"type", "string"}}},
+                                       {"workflow_id", {{"type", "string"}, {"description", "A workflow with a Chat Trigger answers instead of an agent or model"}}}}}};
+    const json conversationDoc = {{"description", "{id, title, agent_id, provider, model, workflow_id, created_at, updated_at}"}};
     const json messageSchema = {{"type", "object"}, {"properties", {{"content", {{"type", "string"}}}, {"attachments", {{"type", "array"}}}}}, {"required", {"content"}}};
     const json postedDoc = {{"202", {{"description", "{message_id, reply_message_id}; the reply streams over /ws/user as message.delta, then message.completed"}}},
                             {"200", {{"description", "With ?wait=true: the finished reply {id, role, content, status, usage, error?}"}}},

@@ -147,7 +147,7 @@ void WorkflowRoutes::addTo(Router &router, WorkflowService &service, const QStri
         nlohmann::json responses;
     };
     const std::vector<Spec> specs{
-        {"GET", "", "List workflows (?search, tag, active, skip, limit)", &WorkflowRoutes::list, false,
+        {"GET", "", "List workflows (?search, tag, active, trigger=<node type>, skip, limit)", &WorkflowRoutes::list, false,
          {{"200", {{"description", "{items,total,skip,limit}"}}}}},
         {"POST", "", "Create a workflow (version 1)", &WorkflowRoutes::create, true,
          {{"201", {{"description", "Created"}, {"schema", workflowSchema}}}}},
@@ -195,6 +195,7 @@ HttpResponse WorkflowRoutes::list(const HttpRequest &r)
     readPaging(r.query, filter.skip, filter.limit, errors);
     filter.search = r.query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded).left(200);
     filter.tag = r.query.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded).left(50);
+    filter.triggerType = r.query.queryItemValue(QStringLiteral("trigger"), QUrl::FullyDecoded).left(100);
     if (r.query.hasQueryItem(QStringLiteral("active"))) {
         const QString active = r.query.queryItemValue(QStringLiteral("active")).toLower();
         if (active == QLatin1String("true") || active == QLatin1String("1"))

@@ -1,9 +1,12 @@
 #include "conversationservice.h"
 
 #include "chat/agentservice.h"
+#include "chat/chatworkflows.h"
 #include "core/clock.h"
 #include "storage/database.h"
 #include "storage/rows.h"
+
+#include <QPointer>
 
 #include <set>
 
@@ -12,7 +15,7 @@ namespace synapscale {
 namespace {
 using nlohmann::json;
 
-constexpr auto kConvColumns = "id, owner_id, title, title_is_auto, agent_id, provider, model, created_at, updated_at";
+constexpr auto kConvColumns = "id, owner_id, title, title_is_auto, agent_id, provider, model, created_at, updated_at, workflow_id";
 constexpr auto kInsertConv = "INSERT INTO conversations (id, owner_id, title, title_is_auto, agent_id, provider, model, created_at, updated_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto kSelectConv = "SELECT %1 FROM conversations WHERE id = ? AND owner_id = ?";
@@ -23,7 +26,8 @@ constexpr auto kSelectConv = "SELECT %1 FROM conversations WHERE id = ? AND owne
 constexpr auto kListConv = "SELECT %1 FROM conversations WHERE owner_id = ? AND " SYNAPSCALE_CONV_MATCH " ORDER BY updated_at DESC LIMIT ? OFFSET ?";
 constexpr auto kCountConv = "SELECT COUNT(*) FROM conversations WHERE owner_id = ? AND " SYNAPSCALE_CONV_MATCH;
 #undef SYNAPSCALE_CONV_MATCH
-constexpr auto kUpdateConv = "UPDATE conversations SET title = ?, title_is_auto = ?, agent_id = ?, provider = ?, model = ?, updated_at = ? WHERE id = ? AND owner_id = ?";
+constexpr auto kUpdateConv = "UPDATE conversations SET title = ?, title_is_auto = ?, agent_id = ?, provider = ?, model = ?, workflow_id = ?, updated_at = ? "
+                             "WHERE id = ? AND owner_id = ?";
 constexpr auto kTouchConv = "UPDATE conversations SET updated_at = ? WHERE id = ?";
 constexpr auto kDeleteConv = "DELETE FROM conversations WHERE id = ? AND owner_id = ?";
 
@@ -45,7 +49,7 @@ constexpr int kMaxContent = 200000;
 ConversationRecord convFrom(const QSqlQuery &q)
 {
     return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(), q.value(4).toString(),
-            q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString()};
+            q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString(), q.value(9).toString()};
 }
 
 json parsedOrNull(const QVariant &v)
@@ -112,8 +116,8 @@ json ConversationRecord::toJson() const
 {
     auto orNull = [](const QString &v) { return v.isEmpty() ? json(nullptr) : json(v.toStdString()); };
     return {{"id", id.toStdString()},   {"title", title.toStdString()}, {"agent_id", orNull(agentId)},
-            {"provider", orNull(provider)}, {"model", orNull(model)},   {"created_at", createdAt.toStdString()},
-            {"updated_at", updatedAt.toStdString()}};
+            {"provider", orNull(provider)}, {"model", orNull(model)},   {"workflow_id", orNull(workflowId)},
+            {"created_at", createdAt.toStdString()}, {"updated_at", updatedAt.toStdString()}};
 }
 
 json MessageRecord::toJson() const
@@ -144,10 +148,7 @@ void ConversationService::publish(const QString &ownerId, const char *type, cons
 
 Result<Page<ConversationRecord>> ConversationService::list(const Principal &who, const QString &search, int skip, int limit)
 {
-    // What the person typed is matched literally: LIKE's wildcards are escaped.
-    QString literal = search.toLower();
-    literal.replace(QLatin1Char('!'), QStringLiteral("!!")).replace(QLatin1Char('%'), QStringLiteral("!%")).replace(QLatin1Char('_'), QStringLiteral("!_"));
-    const QString like = QLatin1Char('%') + literal + QLatin1Char('%');
+    const QString like = rows::containsPattern(search);
     return rows::page<ConversationRecord>(m_db.exec(rows::sql(kListConv, kConvColumns), {who.userId, search, like, like, limit, skip}),
                                           m_db.exec(QString::fromLatin1(kCountConv), {who.userId, search, like, like}), convFrom, skip, limit);
 }
@@ -182,7 +183,7 @@ Result<ConversationRecord> ConversationService::update(const Principal &who, con
     if (!current)
         return current.error();
     ConversationRecord c = *current;
-    static const std::set<std::string> allowed{"title", "agent_id", "provider", "model"};
+    static const std::set<std::string> allowed{"title", "agent_id", "provider", "model", "workflow_id"};
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (!allowed.count(it.key()))
             return Error::invalid(QString::fromStdString(it.key()), QStringLiteral("Extra inputs are not permitted"));
@@ -200,6 +201,15 @@ Result<ConversationRecord> ConversationService::update(const Principal &who, con
             if (auto agent = m_agents.get(who, c.agentId); !agent)
                 return Error::invalid(QStringLiteral("agent_id"), QStringLiteral("You have no agent %1").arg(c.agentId));
     }
+    if (body.contains("workflow_id")) {
+        c.workflowId = text("workflow_id");
+        if (!c.workflowId.isEmpty()) {
+            if (!m_chatWorkflows)
+                return Error::invalid(QStringLiteral("workflow_id"), QStringLiteral("Workflows cannot answer conversations here"));
+            if (auto usable = m_chatWorkflows->check(who, c.workflowId); !usable)
+                return usable.error();
+        }
+    }
     if (body.contains("provider"))
         c.provider = text("provider");
     if (body.contains("model"))
@@ -210,7 +220,7 @@ Result<ConversationRecord> ConversationService::update(const Principal &who, con
     }
     c.updatedAt = nowIso();
     if (auto done = rows::done(m_db.exec(QString::fromLatin1(kUpdateConv), {c.title, c.titleIsAuto, nullable(c.agentId), nullable(c.provider),
-                                                                            nullable(c.model), c.updatedAt, c.id, who.userId}));
+                                                                            nullable(c.model), nullable(c.workflowId), c.updatedAt, c.id, who.userId}));
         !done)
         return done.error();
     return c;
@@ -395,6 +405,10 @@ Result<ConversationService::Posted> ConversationService::startReply(const Conver
     (void)m_db.exec(QString::fromLatin1(kTouchConv), {nowIso(), conversation.id});
     publish(conversation.ownerId, "message.created", reply.toJson());
     Posted posted{userMessage, reply};
+    if (!conversation.workflowId.isEmpty()) {
+        startWorkflowReply(conversation, userMessage, reply, std::move(done));
+        return posted;
+    }
 
     Principal owner;
     owner.userId = conversation.ownerId;
@@ -476,6 +490,41 @@ Result<ConversationService::Posted> ConversationService::startReply(const Conver
             m_running.insert(conversation.id, handle);
     }
     return posted;
+}
+
+void ConversationService::startWorkflowReply(const ConversationRecord &conversation, const MessageRecord &userMessage, const MessageRecord &reply,
+                                             ReplyDone done)
+{
+    // What came before, oldest first, as the workflow sees it: the words, not the tool turns.
+    json history = json::array();
+    auto recent = rows::all<MessageRecord>(m_db.exec(rows::sql(kRecent, kMsgColumns), {conversation.id, userMessage.seq, 20}), msgFrom);
+    if (recent) {
+        std::reverse(recent->begin(), recent->end());
+        for (const auto &m : std::as_const(*recent))
+            if ((m.role == QLatin1String("user") || m.role == QLatin1String("assistant")) && !m.content.isEmpty() && m.status != QLatin1String("error"))
+                history.push_back({{"role", m.role.toStdString()}, {"content", m.content.toStdString()}});
+    }
+    // chatInput and sessionId are the names n8n's Chat Trigger uses: imported workflows read them.
+    const json input = {{"message", userMessage.content.toStdString()}, {"conversation_id", conversation.id.toStdString()},
+                        {"message_id", userMessage.id.toStdString()}, {"history", history},
+                        {"chatInput", userMessage.content.toStdString()}, {"sessionId", conversation.id.toStdString()}};
+    QPointer<QObject> io(m_llm.io());
+    auto handle = m_chatWorkflows->run(conversation.ownerId, conversation.workflowId, input, [this, io, conversation, reply, done](AgentOutcome outcome) {
+        // Conversation writes happen on the AI thread, as for agent replies.
+        QMetaObject::invokeMethod(io, [this, conversation, reply, done, outcome = std::move(outcome)] {
+            if (!outcome.text.empty())
+                publish(conversation.ownerId, "message.delta", {{"conversation_id", conversation.id.toStdString()}, {"message_id", reply.id.toStdString()},
+                                                                {"text", outcome.text}});
+            finishReply(conversation, reply, outcome, done);
+        }, Qt::QueuedConnection);
+    });
+    if (!handle) {
+        failReply(conversation, reply, handle.error(), std::move(done));
+        return;
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_running.contains(conversation.id))
+        m_running.insert(conversation.id, *handle);
 }
 
 void ConversationService::failReply(const ConversationRecord &conversation, MessageRecord reply, const Error &error, ReplyDone done)

@@ -15,6 +15,7 @@ namespace synapscale {
 
 class Database;
 class AgentService;
+class ChatWorkflows;
 
 struct ConversationRecord {
     QString id;
@@ -26,6 +27,7 @@ struct ConversationRecord {
     QString model;
     QString createdAt;
     QString updatedAt;
+    QString workflowId; // answered by this workflow's Chat Trigger instead of an agent or model
     nlohmann::json toJson() const;
 };
 
@@ -56,6 +58,8 @@ public:
 
     ConversationService(Database &db, AgentService &agents, LlmService &llm) : m_db(db), m_agents(agents), m_llm(llm) {}
     void setPublisher(Publisher publisher) { m_publish = std::move(publisher); }
+    // Lets conversations be answered by workflows with a Chat Trigger.
+    void setChatWorkflows(ChatWorkflows *workflows) { m_chatWorkflows = workflows; }
     // Replies that were streaming when the process ended become incomplete.
     void markInterrupted();
 
@@ -87,6 +91,7 @@ private:
     Result<Posted> startReply(const ConversationRecord &conversation, MessageRecord userMessage, ReplyDone done);
     void finishReply(const ConversationRecord &conversation, MessageRecord reply, const AgentOutcome &outcome, ReplyDone done);
     void failReply(const ConversationRecord &conversation, MessageRecord reply, const Error &error, ReplyDone done);
+    void startWorkflowReply(const ConversationRecord &conversation, const MessageRecord &userMessage, const MessageRecord &reply, ReplyDone done);
     void publish(const QString &ownerId, const char *type, const nlohmann::json &data) const;
     Result<MessageRecord> insertMessage(MessageRecord m);
 
@@ -94,6 +99,7 @@ private:
     AgentService &m_agents;
     LlmService &m_llm;
     Publisher m_publish;
+    ChatWorkflows *m_chatWorkflows = nullptr;
     mutable QMutex m_mutex;
     QHash<QString, std::shared_ptr<ChatHandle>> m_running; // by conversation; null while starting
 };

@@ -74,6 +74,15 @@ void addTriggerNodes(NodeRegistry &registry)
                 }()),
         passInput));
 
+    Json chatParams = object({{"reply_field", string("Reply field", "", "Field of the last node's first item that is the reply; empty: output, text, reply or response")}});
+    registry.add(std::make_unique<FunctionNode>(
+        trigger("trigger.chat", "Chat Trigger",
+                "Runs the workflow for each message of a conversation that uses it; the item is {message, conversation_id, message_id, history, "
+                "chatInput, sessionId} "
+                "and the last node's output becomes the reply",
+                chatParams),
+        passInput));
+
     registry.add(std::make_unique<FunctionNode>(
         trigger("trigger.error", "Error Trigger",
                 "Runs when a workflow that names this one as its error workflow fails; the item holds {execution, workflow}",

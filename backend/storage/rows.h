@@ -93,6 +93,15 @@ inline QVariant nullable(const QString &s)
     return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
+// A case-insensitive "contains" pattern for `LOWER(column) LIKE ? ESCAPE '!'`: what the person
+// typed matches literally, LIKE's wildcards included.
+inline QString containsPattern(const QString &text)
+{
+    QString literal = text.toLower();
+    literal.replace(QLatin1Char('!'), QStringLiteral("!!")).replace(QLatin1Char('%'), QStringLiteral("!%")).replace(QLatin1Char('_'), QStringLiteral("!_"));
+    return QLatin1Char('%') + literal + QLatin1Char('%');
+}
+
 inline QString sql(const char *pattern, const char *columns)
 {
     return QString::fromLatin1(pattern).arg(QString::fromLatin1(columns));

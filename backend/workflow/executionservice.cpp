@@ -92,6 +92,7 @@ Result<std::shared_ptr<ExecutionRun>> ExecutionService::start(std::shared_ptr<co
     const std::string preferred = options.mode == QLatin1String("webhook") ? "trigger.webhook"
                                   : options.mode == QLatin1String("error") ? "trigger.error"
                                   : options.mode == QLatin1String("subworkflow") ? "trigger.execute_workflow"
+                                  : options.mode == QLatin1String("chat") ? "trigger.chat"
                                                                                   : "trigger.manual";
     if (graph->startNode(options.startNodeId, preferred) < 0)
         return Error::make(QStringLiteral("no_trigger"), QStringLiteral("The workflow has no trigger node to start from"));

@@ -293,6 +293,9 @@ std::optional<Mapped> mapNode(const std::string &type, double version, const jso
         return Mapped{"trigger.execute_workflow"};
     if (type == "n8n-nodes-base.errorTrigger")
         return Mapped{"trigger.error"};
+    // Its item carries n8n's chatInput and sessionId too, so imported agents find their prompt.
+    if (type == "@n8n/n8n-nodes-langchain.chatTrigger")
+        return Mapped{"trigger.chat"};
     if (type == "@n8n/n8n-nodes-langchain.agent" || type == "@n8n/n8n-nodes-langchain.chainLlm") {
         // The prompt: "define" uses `text`; "auto" (the default) takes the chat trigger's input.
         const std::string promptType = p.value("promptType", std::string(type == "@n8n/n8n-nodes-langchain.agent" && version < 1.7 ? "auto" : "define"));

@@ -25,9 +25,10 @@ constexpr auto kInsertVersion = "INSERT INTO workflow_versions (workflow_id, ver
 constexpr auto kSelectWorkflow = "SELECT %1 FROM workflows WHERE id = ? AND owner_id = ?";
 constexpr auto kSelectActive = "SELECT %1 FROM workflows WHERE active = ? ORDER BY created_at";
 constexpr auto kListWhere = "FROM workflows WHERE owner_id = ? "
-                            "AND (? = '' OR LOWER(name) LIKE ? OR LOWER(description) LIKE ?) "
+                            "AND (? = '' OR LOWER(name) LIKE ? ESCAPE '!' OR LOWER(description) LIKE ? ESCAPE '!') "
                             "AND (? = '' OR tags LIKE ?) "
-                            "AND (? = -1 OR active = ?)";
+                            "AND (? = -1 OR active = ?) "
+                            "AND (? = '' OR definition LIKE ? ESCAPE '!')";
 constexpr auto kListOrder = " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?";
 constexpr auto kUpdateWorkflow = "UPDATE workflows SET name = ?, description = ?, tags = ?, definition = ?, version = version + 1, "
                                  "updated_at = ? WHERE id = ? AND owner_id = ? AND version = ?";
@@ -98,13 +99,6 @@ QVariant nullable(const QByteArray &s)
 QVariant utf8OrNull(const QByteArray &s)
 {
     return s.isEmpty() ? QVariant() : QVariant(s);
-}
-
-QString likeEscape(const QString &s)
-{
-    QString out = s.toLower();
-    out.remove(QLatin1Char('%')).remove(QLatin1Char('_'));
-    return QLatin1Char('%') + out + QLatin1Char('%');
 }
 
 WorkflowRecord workflowFrom(const QSqlQuery &q)
@@ -189,10 +183,12 @@ Result<std::optional<WorkflowRecord>> WorkflowRepository::find(const QString &id
 
 Result<Page<WorkflowRecord>> WorkflowRepository::list(const QString &ownerId, const WorkflowFilter &f)
 {
-    const QString like = likeEscape(f.search);
+    const QString like = rows::containsPattern(f.search);
     const QString tagLike = QStringLiteral("%\"") + QString(f.tag).remove(QLatin1Char('%')).remove(QLatin1Char('"')) + QStringLiteral("\"%");
     const int active = f.active.has_value() ? int(*f.active) : -1;
-    const QVariantList where{ownerId, f.search, like, like, f.tag, tagLike, active, f.active.value_or(false)};
+    // Definitions are stored as normalized compact JSON, so a node type appears exactly like this.
+    const QString typeLike = rows::containsPattern(QStringLiteral("\"type\":\"") + f.triggerType + QLatin1Char('"'));
+    const QVariantList where{ownerId, f.search, like, like, f.tag, tagLike, active, f.active.value_or(false), f.triggerType, typeLike};
     auto total = countOf(m_db.exec(QStringLiteral("SELECT COUNT(*) ") + QString::fromLatin1(kListWhere), where));
     if (!total)
         return total.error();

@@ -14,6 +14,7 @@ struct WorkflowFilter {
     QString search;                 // substring of name or description, case-insensitive
     QString tag;
     std::optional<bool> active;
+    QString triggerType;            // only workflows with a node of this type, e.g. trigger.chat
     int skip = 0;
     int limit = 50;
 };

@@ -3,28 +3,32 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import SynapScale
 
-// Whom to talk to in a new chat: one of your agents, or a provider and one of its models.
+// Whom to talk to in a new chat: one of your agents, a workflow with a Chat Trigger, or a
+// provider and one of its models.
 Dialog {
     id: root
     property AiProviders providers
-    signal chosen(string agentId, string provider, string model)
+    signal chosen(string agentId, string provider, string model, string workflowId)
 
     title: qsTr("New chat")
     modal: true
     standardButtons: Dialog.Cancel
     width: 460
 
-    // [{label, agentId, provider}] — agents first, then configured providers.
+    // [{label, agentId, provider, workflowId}] — agents, chat workflows, then configured providers.
     function choices() {
         let list = []
         const agents = providers ? providers.agents : []
         for (let i = 0; i < agents.length; ++i)
-            list.push({ label: qsTr("Agent: %1").arg(agents[i].name), agentId: agents[i].id, provider: "" })
+            list.push({ label: qsTr("Agent: %1").arg(agents[i].name), agentId: agents[i].id, provider: "", workflowId: "" })
+        const workflows = providers ? providers.chatWorkflows : []
+        for (let j = 0; j < workflows.length; ++j)
+            list.push({ label: qsTr("Workflow: %1").arg(workflows[j].name), agentId: "", provider: "", workflowId: workflows[j].id })
         if (providers) {
             for (let row = 0; row < providers.count; ++row) {
                 const index = providers.index(row, 0)
                 if (providers.data(index, AiProviders.ConfiguredRole))
-                    list.push({ label: providers.data(index, AiProviders.NameRole), agentId: "",
+                    list.push({ label: providers.data(index, AiProviders.NameRole), agentId: "", workflowId: "",
                                 provider: providers.data(index, AiProviders.IdRole) })
             }
         }
@@ -65,7 +69,7 @@ Dialog {
             onActivated: pickModels()
             function pickModels() {
                 const choice = currentIndex >= 0 ? model[currentIndex] : null
-                if (!choice || choice.agentId.length > 0) {
+                if (!choice || choice.provider.length === 0) {
                     modelBox.model = []
                     modelBox.editText = ""
                     return
@@ -87,7 +91,7 @@ Dialog {
         ComboBox {
             id: modelBox
             objectName: "chatModelBox"
-            visible: whom.currentIndex >= 0 && whom.model[whom.currentIndex].agentId.length === 0
+            visible: whom.currentIndex >= 0 && whom.model[whom.currentIndex].provider.length > 0
             Layout.fillWidth: true
             editable: true
             Accessible.name: qsTr("Model")
@@ -101,7 +105,7 @@ Dialog {
             Layout.alignment: Qt.AlignRight
             onClicked: {
                 const choice = whom.model[whom.currentIndex]
-                root.chosen(choice.agentId, choice.provider, choice.agentId.length > 0 ? "" : modelBox.editText.trim())
+                root.chosen(choice.agentId, choice.provider, choice.provider.length > 0 ? modelBox.editText.trim() : "", choice.workflowId)
                 root.close()
             }
         }

@@ -206,7 +206,8 @@ Page {
                     }
                     Label {
                         text: session.agentId.length > 0 ? qsTr("Agent")
-                                                         : [session.provider, session.model].filter(s => s.length > 0).join(" · ")
+                                                         : session.workflowId.length > 0 ? qsTr("Workflow")
+                                                                                         : [session.provider, session.model].filter(s => s.length > 0).join(" · ")
                         color: Theme.mutedText
                     }
                 }
@@ -362,7 +363,7 @@ Page {
         id: newChat
         providers: providers
         anchors.centerIn: parent
-        onChosen: (agentId, provider, model) => conversations.create(agentId, provider, model)
+        onChosen: (agentId, provider, model, workflowId) => conversations.create(agentId, provider, model, workflowId)
     }
 
     Dialog {

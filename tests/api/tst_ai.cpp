@@ -529,6 +529,113 @@ private Q_SLOTS:
         QVERIFY(call("GET", QStringLiteral("/api/v1/conversations?search=zebra"), m_bob).json()["total"] == 0);
     }
 
+    void chatTriggerWorkflowsAnswerConversations()
+    {
+        // Echoes the message and counts what came before; no model involved.
+        const json echo = {{"nodes", {{{"id", "c"}, {"name", "Chat"}, {"type", "trigger.chat"}},
+                                      {{"id", "s"}, {"name", "Answer"}, {"type", "core.set"},
+                                       {"parameters", {{"includeOtherFields", false},
+                                                       {"fields", {{{"name", "output"}, {"value", "Echo: {{ $json.message }} ({{ $json.history.length }} before, {{ $json.chatInput }})"}}}}}}}}},
+                           {"edges", {{{"from", "c"}, {"to", "s"}}}}};
+        auto wf = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "Echo"}, {"definition", echo}});
+        QCOMPARE(wf.status, 201);
+        const json workflowId = wf.json()["id"];
+        const QString id = conversation(m_alice, {{"workflow_id", workflowId}});
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations/%1").arg(id), m_alice).json()["workflow_id"] == workflowId);
+        const int before = int(m_fake->requests().size());
+
+        auto r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "hello"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.json()["content"] == "Echo: hello (0 before, hello)", r.json().dump().c_str());
+        QVERIFY(r.json()["status"] == "complete");
+        r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(id), m_alice, {{"content", "again"}});
+        QVERIFY2(r.json()["content"] == "Echo: again (2 before, again)", r.json().dump().c_str());
+        QCOMPARE(int(m_fake->requests().size()), before); // no provider was asked
+        // Each message ran the workflow from its Chat Trigger, as executions of mode "chat".
+        const json executions = call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1").arg(QString::fromStdString(workflowId.get<std::string>())), m_alice).json();
+        QVERIFY2(executions["total"] == 2, executions.dump().c_str());
+        QVERIFY(executions["items"][0]["mode"] == "chat");
+        QCOMPARE(history(id, m_alice)["items"].size(), std::size_t(4));
+
+        // A reply_field names the field; a failing workflow leaves the user's message and says why.
+        const json failing = {{"nodes", {{{"id", "c"}, {"name", "Chat"}, {"type", "trigger.chat"}, {"parameters", {{"reply_field", "answer"}}}},
+                                         {{"id", "x"}, {"name", "Refuse"}, {"type", "core.stop_and_error"}, {"parameters", {{"errorMessage", "Nobody is on duty"}}}}}},
+                              {"edges", {{{"from", "c"}, {"to", "x"}}}}};
+        auto bad = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "Closed desk"}, {"definition", failing}});
+        QCOMPARE(bad.status, 201);
+        const QString closed = conversation(m_alice, {{"workflow_id", bad.json()["id"]}});
+        r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(closed), m_alice, {{"content", "anyone?"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json()["status"] == "error");
+        QVERIFY2(r.json()["error"].get<std::string>().find("Nobody is on duty") != std::string::npos, r.json().dump().c_str());
+        const json kept = history(closed, m_alice);
+        QCOMPARE(kept["items"].size(), std::size_t(2));
+        QVERIFY(kept["items"][0]["content"] == "anyone?");
+
+        const json picking = {{"nodes", {{{"id", "c"}, {"name", "Chat"}, {"type", "trigger.chat"}, {"parameters", {{"reply_field", "answer"}}}},
+                                         {{"id", "s"}, {"name", "Both"}, {"type", "core.set"},
+                                          {"parameters", {{"fields", {{{"name", "output"}, {"value", "not this"}}, {{"name", "answer"}, {"value", "this one"}}}}}}}}},
+                              {"edges", {{{"from", "c"}, {"to", "s"}}}}};
+        auto pick = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "Picks a field"}, {"definition", picking}});
+        const QString picked = conversation(m_alice, {{"workflow_id", pick.json()["id"]}});
+        r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(picked), m_alice, {{"content", "which?"}});
+        QVERIFY2(r.json()["content"] == "this one", r.json().dump().c_str());
+
+        // Stopping a reply cancels the workflow's execution (here parked in a Wait).
+        const json slow = {{"nodes", {{{"id", "c"}, {"name", "Chat"}, {"type", "trigger.chat"}},
+                                      {{"id", "w"}, {"name", "Think"}, {"type", "core.wait"}, {"parameters", {{"amount", 30}, {"unit", "seconds"}}}}}},
+                           {"edges", {{{"from", "c"}, {"to", "w"}}}}};
+        auto slowWf = call("POST", QStringLiteral("/api/v1/workflows"), m_alice, {{"name", "Slow thinker"}, {"definition", slow}});
+        const QString thinking = conversation(m_alice, {{"workflow_id", slowWf.json()["id"]}});
+        UserSocket ws;
+        QVERIFY(ws.open(m_port, m_alice));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(thinking), m_alice, {{"content", "take your time"}}).status, 202);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/messages").arg(thinking), m_alice, {{"content", "again"}}).status, 409);
+        QTest::qWait(200);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations/%1/stop").arg(thinking), m_alice).status, 204);
+        QVERIFY(QTest::qWaitFor([&] { return !ws.ofType("message.completed").isEmpty(); }, 5000));
+        QVERIFY(ws.ofType("message.completed").first()["data"]["message"]["status"] == "incomplete");
+        const json cancelled = call("GET", QStringLiteral("/api/v1/executions?workflow_id=%1").arg(QString::fromStdString(slowWf.json()["id"].get<std::string>())), m_alice).json();
+        QVERIFY2(cancelled["items"][0]["status"] == "cancelled", cancelled.dump().c_str());
+
+        // An n8n chat agent, imported, answers a conversation: its prompt is the trigger's chatInput.
+        const json n8n = {{"name", "n8n chat agent"},
+                          {"nodes", {{{"parameters", {{"options", json::object()}}}, {"id", "a1"}, {"name", "When chat message received"},
+                                      {"type", "@n8n/n8n-nodes-langchain.chatTrigger"}, {"typeVersion", 1.1}, {"position", {0, 0}}, {"webhookId", "x"}},
+                                     {{"parameters", {{"options", json::object()}}}, {"id", "a2"}, {"name", "AI Agent"},
+                                      {"type", "@n8n/n8n-nodes-langchain.agent"}, {"typeVersion", 1.7}, {"position", {220, 0}}},
+                                     {{"parameters", {{"model", {{"__rl", true}, {"value", "gpt-4o-mini"}, {"mode", "list"}}}, {"options", json::object()}}},
+                                      {"id", "a3"}, {"name", "OpenAI Chat Model"}, {"type", "@n8n/n8n-nodes-langchain.lmChatOpenAi"}, {"typeVersion", 1.2},
+                                      {"position", {100, 200}}}}},
+                          {"connections", {{"When chat message received", {{"main", {{{{"node", "AI Agent"}, {"type", "main"}, {"index", 0}}}}}}},
+                                           {"OpenAI Chat Model", {{"ai_languageModel", {{{{"node", "AI Agent"}, {"type", "ai_languageModel"}, {"index", 0}}}}}}}}}};
+        auto importedChat = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, n8n);
+        QCOMPARE(importedChat.status, 201);
+        QVERIFY(importedChat.json()["workflow"]["definition"]["nodes"][0]["type"] == "trigger.chat");
+        const QString agentChat = conversation(m_alice, {{"workflow_id", importedChat.json()["workflow"]["id"]}});
+        m_fake->enqueue(sseReply(FakeProvider::openAiText({QStringLiteral("Hi from "), QStringLiteral("n8n")}, 3, 2)));
+        r = call("POST", QStringLiteral("/api/v1/conversations/%1/messages?wait=true").arg(agentChat), m_alice, {{"content", "Who are you?"}});
+        QVERIFY2(r.json()["content"] == "Hi from n8n", r.json().dump().c_str());
+        QVERIFY(m_fake->requests().last().json()["messages"].back()["content"] == "Who are you?");
+
+        // Only the user's own workflows with a Chat Trigger may answer.
+        auto noTrigger = call("POST", QStringLiteral("/api/v1/workflows"), m_alice,
+                              {{"name", "Plain"}, {"definition", {{"nodes", {{{"id", "t"}, {"name", "t"}, {"type", "trigger.manual"}}}}, {"edges", json::array()}}}});
+        auto refused = call("POST", QStringLiteral("/api/v1/conversations"), m_alice, {{"workflow_id", noTrigger.json()["id"]}});
+        QCOMPARE(refused.status, 422);
+        QVERIFY(refused.body.contains("Chat Trigger"));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations"), m_bob, {{"workflow_id", workflowId}}).status, 422);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/conversations"), m_alice, {{"workflow_id", "nope"}}).status, 422);
+        QCOMPARE(call("PUT", QStringLiteral("/api/v1/conversations/%1").arg(id), m_alice, {{"workflow_id", 5}}).status, 422);
+        QVERIFY(call("GET", QStringLiteral("/api/v1/conversations/%1").arg(id), m_alice).json()["workflow_id"] == workflowId);
+        // The chat picker lists the workflows that can answer: those with a Chat Trigger.
+        const json chatWorkflows = call("GET", QStringLiteral("/api/v1/workflows?trigger=trigger.chat&limit=200"), m_alice).json();
+        QVERIFY2(chatWorkflows["total"] == 5, chatWorkflows.dump().c_str());
+        for (const auto &w : chatWorkflows["items"])
+            QVERIFY(w["name"] != "Plain");
+        QVERIFY(call("GET", QStringLiteral("/api/v1/workflows?trigger=trigger.chat"), m_bob).json()["total"] == 0);
+    }
+
     void agentToolCallsAreRunAndKept()
     {
         // A workflow as a tool: doubles n.

@@ -82,6 +82,18 @@ public:
         return QString::fromStdString(r.json().value("id", std::string()));
     }
 
+    // A workflow with a Chat Trigger that answers "Echo: <message>"; returns its id.
+    Q_INVOKABLE QString createEchoWorkflow()
+    {
+        const nlohmann::json definition = {
+            {"nodes", {{{"id", "c"}, {"name", "Chat"}, {"type", "trigger.chat"}},
+                       {{"id", "s"}, {"name", "Answer"}, {"type", "core.set"},
+                        {"parameters", {{"includeOtherFields", false}, {"fields", {{{"name", "output"}, {"value", "Echo: {{ $json.message }}"}}}}}}}}},
+            {"edges", {{{"from", "c"}, {"to", "s"}}}}};
+        const auto r = callApi(m_port, "POST", QStringLiteral("/api/v1/workflows"), m_token, {{"name", "Echo"}, {"definition", definition}});
+        return QString::fromStdString(r.json().value("id", std::string()));
+    }
+
 private:
     FakeProvider &m_fake;
     quint16 m_port;

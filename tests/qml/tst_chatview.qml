@@ -174,6 +174,20 @@ TestCase {
         tryVerify(() => messageList().count === 3 && row(1).kind === "tools" && row(1).tools[0].result === "14", 5000)
     }
 
+    function test_8_aWorkflowAnswers() {
+        const workflowId = fake.createEchoWorkflow()
+        verify(workflowId.length > 0)
+        page.providers.refresh()
+        tryVerify(() => page.providers.chatWorkflows.length === 1 && !page.providers.loading, 5000)
+        const requests = fake.requestCount()
+        startChatWith("Workflow: Echo")
+        tryCompare(page.session, "workflowId", workflowId, 5000)
+        typeAndSend("ping")
+        tryVerify(() => !page.session.replying && messageList().count === 2 && lastRow().content === "Echo: ping", 10000)
+        compare(lastRow().status, "complete")
+        compare(fake.requestCount(), requests, "no provider was asked")
+    }
+
     function test_7_searchConversations() {
         const list = findChild(page, "conversationList")
         tryVerify(() => list.count === 2, 5000)
