@@ -68,15 +68,19 @@ void ChatSession::setConversationId(const QString &id)
     reload();
 }
 
-void ChatSession::reload()
+// One page of history (the latest, or the one before a message), handed to `apply` unless
+// another conversation was opened meanwhile.
+void ChatSession::fetchPage(const QString &before, std::function<void(const QVariantList &items)> apply)
 {
-    if (m_conversationId.isEmpty())
-        return;
     const int generation = m_generation;
     m_loading = true;
     Q_EMIT stateChanged();
-    ApiClient::create(nullptr, nullptr)->get(conversationPath(m_conversationId, QStringLiteral("/messages?limit=%1").arg(kPageSize)), this,
-                                             [this, generation](const ApiReply &reply) {
+    QUrlQuery query;
+    if (!before.isEmpty())
+        query.addQueryItem(QStringLiteral("before"), before);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(kPageSize));
+    ApiClient::create(nullptr, nullptr)->get(conversationPath(m_conversationId, QStringLiteral("/messages?") + query.toString(QUrl::FullyEncoded)), this,
+                                             [this, generation, apply = std::move(apply)](const ApiReply &reply) {
         if (generation != m_generation)
             return;
         m_loading = false;
@@ -85,16 +89,24 @@ void ChatSession::reload()
             return;
         }
         const QVariantMap page = reply.data.toMap();
-        const QVariantList items = page.value(QStringLiteral("items")).toList();
-        m_messages.reset(items);
         m_hasMore = page.value(QStringLiteral("has_more")).toBool();
+        apply(page.value(QStringLiteral("items")).toList());
+        Q_EMIT stateChanged();
+    });
+}
+
+void ChatSession::reload()
+{
+    if (m_conversationId.isEmpty())
+        return;
+    fetchPage({}, [this](const QVariantList &items) {
+        m_messages.reset(items);
         m_replyId.clear();
         if (!items.isEmpty()) {
             const QVariantMap last = items.constLast().toMap();
             if (last.value(QStringLiteral("status")).toString() == QLatin1String("streaming"))
                 m_replyId = last.value(QStringLiteral("id")).toString();
         }
-        Q_EMIT stateChanged();
     });
 }
 
@@ -103,26 +115,7 @@ void ChatSession::loadOlder()
     const QString first = m_messages.firstMessageId();
     if (m_conversationId.isEmpty() || !m_hasMore || m_loading || first.isEmpty())
         return;
-    const int generation = m_generation;
-    m_loading = true;
-    Q_EMIT stateChanged();
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("before"), first);
-    query.addQueryItem(QStringLiteral("limit"), QString::number(kPageSize));
-    ApiClient::create(nullptr, nullptr)->get(conversationPath(m_conversationId, QStringLiteral("/messages?") + query.toString(QUrl::FullyEncoded)), this,
-                                             [this, generation](const ApiReply &reply) {
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        if (!reply.ok()) {
-            setError(reply.error);
-            return;
-        }
-        const QVariantMap page = reply.data.toMap();
-        m_messages.prepend(page.value(QStringLiteral("items")).toList());
-        m_hasMore = page.value(QStringLiteral("has_more")).toBool();
-        Q_EMIT stateChanged();
-    });
+    fetchPage(first, [this](const QVariantList &items) { m_messages.prepend(items); });
 }
 
 void ChatSession::send(const QString &text)

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QQmlEngine>
 
+#include <functional>
+
 namespace synapscale {
 
 // View-model of the open conversation: its messages (streamed in from /ws/user events), and
@@ -57,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void onEvent(const QString &type, const QVariantMap &data);
+    void fetchPage(const QString &before, std::function<void(const QVariantList &items)> apply);
     void posted(const QByteArray &verb, const QString &path, const QVariant &body);
     void setError(const QString &error);
     void setReplying(const QString &replyId);
