@@ -16,6 +16,7 @@
 #include "api/llmroutes.h"
 #include "api/chatroutes.h"
 #include "chat/agentservice.h"
+#include "api/eventbatcher.h"
 #include "chat/chatworkflows.h"
 #include "chat/conversationservice.h"
 #include "chat/llmnodework.h"
@@ -166,13 +167,14 @@ Result<quint16> BackendHost::start()
     };
     m_engine->setHooks(hooks);
     // Conversation events come from the AI thread; the hub sends them from its own.
-    m_conversations->setPublisher([hub](const QString &ownerId, const QString &type, const nlohmann::json &data) {
-        if (!hub)
-            return;
-        QMetaObject::invokeMethod(hub, [hub, ownerId, type, data] {
-            if (hub)
-                hub->publish(ownerId, QString(), type, data);
-        }, Qt::QueuedConnection);
+    // Hundreds of replies streaming at once would queue a call per token on the server thread:
+    // the batcher merges a message's waiting deltas into one frame.
+    auto batcher = std::make_shared<EventBatcher>(hub, [hub](const QString &ownerId, const QString &type, const nlohmann::json &data) {
+        if (hub)
+            hub->publish(ownerId, QString(), type, data);
+    });
+    m_conversations->setPublisher([batcher](const QString &ownerId, const QString &type, const nlohmann::json &data) {
+        batcher->post(ownerId, type, data);
     });
     ExecutionService *executions = m_executions.get();
     m_hub->setSnapshotProvider([executions](const Principal &who, const QString &id) -> Result<nlohmann::json> {

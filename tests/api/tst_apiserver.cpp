@@ -4,6 +4,7 @@
 #include "api/backendhost.h"
 #include "auth/authservice.h"
 #include "api/docsroutes.h"
+#include "api/eventbatcher.h"
 #include "api/healthroutes.h"
 #include "api/metrics.h"
 #include "api/websockethub.h"
@@ -105,6 +106,52 @@ private:
     }
 
 private Q_SLOTS:
+    void eventBatcherMergesOnlyWaitingTextDeltasAndKeepsOrder()
+    {
+        QObject target;
+        std::vector<std::pair<std::string, nlohmann::json>> got;
+        auto batcher = std::make_shared<EventBatcher>(&target, [&](const QString &owner, const QString &type, const nlohmann::json &data) {
+            QCOMPARE(owner, QStringLiteral("u1"));
+            got.emplace_back(type.toStdString(), data);
+        });
+        // The receiving thread is busy (no events processed) while a reply streams.
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.created"), {{"id", "m1"}, {"status", "streaming"}});
+        std::string all;
+        for (int i = 0; i < 100; ++i) {
+            batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m1"}, {"text", std::to_string(i) + ","}});
+            all += std::to_string(i) + ",";
+        }
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m2"}, {"text", "other"}});
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m1"}, {"tool_call", {{"id", "c1"}}}});
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m1"}, {"text", "after"}});
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.completed"), {{"message", {{"id", "m1"}}}});
+        QVERIFY(got.empty());
+        QCoreApplication::processEvents();
+        QCOMPARE(got.size(), std::size_t(6));
+        QCOMPARE(got[0].first, std::string("message.created"));
+        QVERIFY(got[1].second["text"] == all); // 100 waiting deltas, one frame, in order
+        QVERIFY(got[2].second["text"] == "other");
+        QVERIFY(got[3].second.contains("tool_call"));
+        QVERIFY(got[4].second["text"] == "after"); // not merged across the tool call
+        QCOMPARE(got[5].first, std::string("message.completed"));
+
+        // After a quiet spell a delta leaves at once, on its own.
+        got.clear();
+        QTest::qWait(20);
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m3"}, {"text", "a"}});
+        QCoreApplication::processEvents();
+        QCOMPARE(got.size(), std::size_t(1));
+        QTest::qWait(20);
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m3"}, {"text", "b"}});
+        QCoreApplication::processEvents();
+        QCOMPARE(got.size(), std::size_t(2));
+        // Right after a delivery the next one waits out the window, then arrives.
+        batcher->post(QStringLiteral("u1"), QStringLiteral("message.delta"), {{"message_id", "m3"}, {"text", "c"}});
+        QCoreApplication::processEvents();
+        QTRY_COMPARE(got.size(), std::size_t(3));
+        QVERIFY(got[2].second["text"] == "c");
+    }
+
     void init()
     {
         ServerOptions options;
