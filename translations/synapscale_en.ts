@@ -115,6 +115,10 @@
         <source>Workflow</source>
         <translation>Workflow</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>CodeBlock</name>
@@ -409,6 +413,10 @@
     <message>
         <source>Workflow: %1</source>
         <translation>Workflow: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

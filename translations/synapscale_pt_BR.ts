@@ -115,6 +115,10 @@
         <source>Workflow</source>
         <translation>Fluxo de trabalho</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
 </context>
 <context>
     <name>CodeBlock</name>
@@ -409,6 +413,10 @@
     <message>
         <source>Workflow: %1</source>
         <translation>Fluxo de trabalho: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,15 @@ Dialog {
 
     title: qsTr("New chat")
     modal: true
-    standardButtons: Dialog.Cancel
     width: 460
+    // Our own buttons: Qt's standard ones would need Qt's translation catalogues.
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            flat: true
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     // [{label, agentId, provider, workflowId}] — agents, chat workflows, then configured providers.
     function choices() {

@@ -12,6 +12,13 @@ Page {
     property alias conversations: conversations
     property alias providers: providers
     property alias newChatDialog: newChat
+    property alias deleteDialog: deleteDialog
+
+    // Asks before deleting: a conversation cannot be brought back.
+    function confirmDelete(conversationId) {
+        deleteDialog.conversationId = conversationId
+        deleteDialog.open()
+    }
 
     background: Rectangle { color: Theme.background }
     // Keys saved in Settings show here as soon as the page is shown again.
@@ -31,6 +38,11 @@ Page {
             if (session.conversationId === id)
                 session.conversationId = ""
         }
+    }
+
+    function providerName(id) {
+        const row = providers.count > 0 ? providers.indexOf(id) : -1
+        return row < 0 ? id : providers.data(providers.index(row, 0), AiProviders.NameRole)
     }
 
     function send() {
@@ -131,10 +143,7 @@ Page {
                                     }
                                     MenuItem {
                                         text: qsTr("Delete")
-                                        onTriggered: {
-                                            deleteDialog.conversationId = entry.conversationId
-                                            deleteDialog.open()
-                                        }
+                                        onTriggered: page.confirmDelete(entry.conversationId)
                                     }
                                 }
                             }
@@ -207,7 +216,7 @@ Page {
                     Label {
                         text: session.agentId.length > 0 ? qsTr("Agent")
                                                          : session.workflowId.length > 0 ? qsTr("Workflow")
-                                                                                         : [session.provider, session.model].filter(s => s.length > 0).join(" · ")
+                                                                                         : [page.providerName(session.provider), session.model].filter(s => s.length > 0).join(" · ")
                         color: Theme.mutedText
                     }
                 }
@@ -373,7 +382,18 @@ Page {
         modal: true
         anchors.centerIn: parent
         width: 400
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Rename")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
         TextField {
             id: renameField
             anchors.left: parent.left
@@ -390,7 +410,19 @@ Page {
         modal: true
         anchors.centerIn: parent
         width: 400
-        standardButtons: Dialog.Yes | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "confirmDeleteButton"
+                text: qsTr("Delete")
+                flat: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
         Label {
             text: qsTr("The conversation and all its messages are deleted. This cannot be undone.")
             wrapMode: Text.WordWrap

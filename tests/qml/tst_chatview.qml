@@ -28,6 +28,8 @@ TestCase {
     function messageList() { return findChild(page, "messageList") }
     function row(i) { return messageList().itemAtIndex(i) }
     function lastRow() { return row(messageList().count - 1) }
+    // For predicates polled while delegates are still being created (itemAtIndex gives null).
+    function prop(r, name) { return r ? r[name] : undefined }
     function rowData(i) { return row(i) }
     function click(item) {
         verify(item !== null, "item exists")
@@ -78,7 +80,7 @@ TestCase {
         tryVerify(() => page.session.replying, 5000)
         verify(findChild(page, "stopButton"), "Send turns into Stop while replying")
         // Tokens arrive before the reply completes.
-        tryVerify(() => lastRow() && lastRow().content.length > 0 && page.session.replying, 5000)
+        tryVerify(() => lastRow() && prop(lastRow(), "content").length > 0 && page.session.replying, 5000)
         tryVerify(() => !page.session.replying, 10000)
         const reply = lastRow()
         compare(reply.kind, "assistant")
@@ -102,7 +104,7 @@ TestCase {
             deltas.push("word" + i + " ")
         fake.replyWith(deltas, 150)
         typeAndSend("Tell me a long story")
-        tryVerify(() => page.session.replying && lastRow().content.indexOf("word1 ") >= 0, 10000)
+        tryVerify(() => page.session.replying && (prop(lastRow(), "content") || "").indexOf("word1 ") >= 0, 10000)
         click(findChild(page, "stopButton"))
         tryVerify(() => !page.session.replying, 10000)
         const reply = lastRow()
@@ -116,7 +118,7 @@ TestCase {
         const count = messageList().count
         fake.replyWith(["Second ", "try"], 0)
         click(findChild(lastRow(), "regenerateButton"))
-        tryVerify(() => !page.session.replying && lastRow().content === "Second try", 10000)
+        tryVerify(() => !page.session.replying && prop(lastRow(), "content") === "Second try", 10000)
         compare(messageList().count, count)
         compare(lastRow().status, "complete")
     }
@@ -129,7 +131,7 @@ TestCase {
         tryVerify(() => field.visible, 5000)
         field.text = "Show me Rust code instead"
         click(findChild(first, "resendButton"))
-        tryVerify(() => !page.session.replying && messageList().count === 2 && lastRow().content === "Edited answer", 10000)
+        tryVerify(() => !page.session.replying && messageList().count === 2 && prop(lastRow(), "content") === "Edited answer", 10000)
         compare(row(0).content, "Show me Rust code instead")
         verify(fake.lastPrompt().indexOf("user: Show me Rust code instead") >= 0, fake.lastPrompt())
         verify(fake.lastPrompt().indexOf("long story") < 0, "later messages were dropped")
@@ -138,7 +140,7 @@ TestCase {
     function test_5_providerFailingMidReply() {
         fake.replyThenDrop(["Partial ", "answer"])
         typeAndSend("This one breaks")
-        tryVerify(() => messageList().count === 4 && !page.session.replying && lastRow().status !== "streaming", 10000)
+        tryVerify(() => messageList().count === 4 && !page.session.replying && prop(lastRow(), "status") !== "streaming", 10000)
         const reply = lastRow()
         compare(row(2).content, "This one breaks")
         compare(reply.status, "incomplete")
@@ -157,7 +159,7 @@ TestCase {
         fake.callCalculator("2+3*4")
         fake.replyWith(["The answer ", "is 14."], 0)
         typeAndSend("What is 2+3*4?")
-        tryVerify(() => !page.session.replying && messageList().count === 3 && lastRow().content === "The answer is 14.", 10000)
+        tryVerify(() => !page.session.replying && messageList().count === 3 && prop(lastRow(), "content") === "The answer is 14.", 10000)
         const tools = row(1)
         compare(tools.kind, "tools")
         compare(tools.tools.length, 1)
@@ -171,7 +173,21 @@ TestCase {
         verify(toggle.text.indexOf("▾") === 0)
         // Reopened later, the stored turns fold the same way.
         page.session.reload()
-        tryVerify(() => messageList().count === 3 && row(1).kind === "tools" && row(1).tools[0].result === "14", 5000)
+        tryVerify(() => messageList().count === 3 && prop(row(1), "kind") === "tools" && (prop(row(1), "tools") || [{}])[0].result === "14", 5000)
+    }
+
+    function test_9_deleteAsksFirst() {
+        const list = findChild(page, "conversationList")
+        const count = list.count
+        const id = page.session.conversationId
+        verify(id.length > 0)
+        page.confirmDelete(id)
+        const dialog = page.deleteDialog
+        tryVerify(() => dialog.opened, 5000)
+        compare(list.count, count, "nothing is deleted before confirming")
+        click(findChild(dialog.footer, "confirmDeleteButton"))
+        tryVerify(() => list.count === count - 1 && page.session.conversationId === "", 5000)
+        tryVerify(() => !dialog.visible, 5000)
     }
 
     function test_8_aWorkflowAnswers() {
@@ -183,7 +199,7 @@ TestCase {
         startChatWith("Workflow: Echo")
         tryCompare(page.session, "workflowId", workflowId, 5000)
         typeAndSend("ping")
-        tryVerify(() => !page.session.replying && messageList().count === 2 && lastRow().content === "Echo: ping", 10000)
+        tryVerify(() => !page.session.replying && messageList().count === 2 && prop(lastRow(), "content") === "Echo: ping", 10000)
         compare(lastRow().status, "complete")
         compare(fake.requestCount(), requests, "no provider was asked")
     }
