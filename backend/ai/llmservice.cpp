@@ -70,12 +70,24 @@ LlmService::LlmService(const Config &config, Database &db, CredentialService *cr
     m_io->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_io, &QObject::deleteLater);
     m_thread.start();
+    m_storeThread.setObjectName(QStringLiteral("ai-store"));
+    m_store = new QObject;
+    m_store->moveToThread(&m_storeThread);
+    connect(&m_storeThread, &QThread::finished, m_store, &QObject::deleteLater);
+    m_storeThread.start();
 }
 
 LlmService::~LlmService()
 {
+    stopThreads();
+}
+
+void LlmService::stopThreads()
+{
     m_thread.quit();
     m_thread.wait();
+    m_storeThread.quit();
+    m_storeThread.wait();
 }
 
 QList<ProviderConfig> LlmService::providers(const QString &userId)
@@ -292,7 +304,10 @@ std::shared_ptr<ChatHandle> LlmService::chat(const LlmCallContext &context, cons
         h.delta = handlers.delta;
         h.done = [this, context, config, model, startedMs, done = handlers.done](const ChatOutcome &outcome) {
             const double cost = m_prices.cost(config.id, model, outcome.result.inputTokens, outcome.result.outputTokens);
-            recordUsage(context, config, model, outcome, cost, QDateTime::currentMSecsSinceEpoch() - startedMs);
+            const qint64 durationMs = QDateTime::currentMSecsSinceEpoch() - startedMs;
+            QMetaObject::invokeMethod(m_store, [this, context, config, model, outcome, cost, durationMs] {
+                recordUsage(context, config, model, outcome, cost, durationMs);
+            }, Qt::QueuedConnection);
             if (done)
                 done(outcome, cost);
         };

@@ -65,6 +65,11 @@ public:
     const PriceTable &prices() const { return m_prices; }
     // The AI thread's context object: work for that thread is queued to it.
     QObject *io() const { return m_io; }
+    // Where usage rows and finished replies are written: a thread of its own, so the AI thread
+    // never waits on the database while other replies stream (measured at 200 streams).
+    QObject *store() const { return m_store; }
+    // Ends both threads (work still queued is dropped); the destructor does it too.
+    void stopThreads();
 
 private:
     struct ModelList {
@@ -82,6 +87,8 @@ private:
     PriceTable m_prices;
     QThread m_thread;
     QObject *m_io = nullptr; // lives on m_thread: ChatCalls and HttpCalls are its children in time
+    QThread m_storeThread;
+    QObject *m_store = nullptr; // lives on m_storeThread
     QMutex m_cacheMutex;
     QHash<QString, ModelList> m_models;
     bool m_ollamaSeen = false; // a local Ollama answered the last probe

@@ -246,9 +246,11 @@ void BackendHost::finishShutdown()
         m_engine->shutdown(m_config.shutdownTimeoutS * 1000);
     if (m_executionStore)
         m_executionStore->stop();
+    if (m_llm)
+        m_llm->stopThreads(); // no reply may finish into the services reset below
     m_conversations.reset();
     m_agents.reset();
-    m_llm.reset(); // its thread holds a database connection
+    m_llm.reset(); // its threads held database connections
     m_database->closeThisThread();
     m_database.reset();
     Log::info(QStringLiteral("stopped"));

@@ -38,22 +38,27 @@ std::optional<QString> contentOf(const HttpRequest &r, json &errors)
     return content;
 }
 
-// 202 {message_id, reply_message_id}, or with ?wait=true 200 and the finished reply.
-void answerPosted(const HttpRequest &r, HttpResponder responder,
-                  const std::function<Result<ConversationService::Posted>(ConversationService::ReplyDone)> &start)
+// 202 {message_id, reply_message_id}, or with ?wait=true 200 and the finished reply. The
+// message is stored on the conversations' store thread: the server thread, which writes every
+// streamed frame, never waits on the database for it (measured: 200 chats starting at once).
+void answerPosted(ConversationService &conversations, const HttpRequest &r, HttpResponder responder,
+                  std::function<Result<ConversationService::Posted>(ConversationService::ReplyDone)> start)
 {
     auto held = std::make_shared<HttpResponder>(std::move(responder));
     const bool wait = waitParam(r);
-    ConversationService::ReplyDone done;
-    if (wait)
-        done = [held](const MessageRecord &reply) { HttpResponder::sendQueued(held, HttpResponse::json(reply.toJson())); };
-    auto posted = start(done);
-    if (!posted) {
-        held->send(HttpResponse::fromError(posted.error()));
-        return;
-    }
-    if (!wait)
-        held->send(HttpResponse::json({{"message_id", posted->message.id.toStdString()}, {"reply_message_id", posted->reply.id.toStdString()}}, 202));
+    QMetaObject::invokeMethod(conversations.store(), [held, wait, start = std::move(start)] {
+        ConversationService::ReplyDone done;
+        if (wait)
+            done = [held](const MessageRecord &reply) { HttpResponder::sendQueued(held, HttpResponse::json(reply.toJson())); };
+        auto posted = start(done);
+        if (!posted) {
+            HttpResponder::sendQueued(held, HttpResponse::fromError(posted.error()));
+            return;
+        }
+        if (!wait)
+            HttpResponder::sendQueued(held, HttpResponse::json({{"message_id", posted->message.id.toStdString()},
+                                                                {"reply_message_id", posted->reply.id.toStdString()}}, 202));
+    }, Qt::QueuedConnection);
 }
 } // namespace
 
@@ -180,7 +185,8 @@ void ChatRoutes::addTo(Router &router, AgentService &agentService, ConversationS
             }
             const QString id = r.params.value(QStringLiteral("id"));
             const Principal who = *r.principal;
-            answerPosted(r, std::move(responder), [&](auto done) { return conversations->post(who, id, *content, done); });
+            answerPosted(*conversations, r, std::move(responder),
+                         [conversations, who, id, content = *content](auto done) { return conversations->post(who, id, content, done); });
         });
     add("PATCH", QStringLiteral("/conversations/{id}/messages/{message_id}"), "conversations", "Edit one of your messages and resend it (later messages are replaced)",
         true, messageSchema, postedDoc, {}, [conversations](const HttpRequest &r, HttpResponder responder) {
@@ -191,14 +197,15 @@ void ChatRoutes::addTo(Router &router, AgentService &agentService, ConversationS
                 return;
             }
             const Principal who = *r.principal;
-            answerPosted(r, std::move(responder), [&](auto done) {
-                return conversations->edit(who, r.params.value(QStringLiteral("id")), r.params.value(QStringLiteral("message_id")), *content, done);
-            });
+            answerPosted(*conversations, r, std::move(responder),
+                         [conversations, who, id = r.params.value(QStringLiteral("id")), messageId = r.params.value(QStringLiteral("message_id")),
+                          content = *content](auto done) { return conversations->edit(who, id, messageId, content, done); });
         });
     add("POST", QStringLiteral("/conversations/{id}/regenerate"), "conversations", "Replace the last reply with a new one (?wait=true)", false, {}, postedDoc, {},
         [conversations](const HttpRequest &r, HttpResponder responder) {
             const Principal who = *r.principal;
-            answerPosted(r, std::move(responder), [&](auto done) { return conversations->regenerate(who, r.params.value(QStringLiteral("id")), done); });
+            answerPosted(*conversations, r, std::move(responder),
+                         [conversations, who, id = r.params.value(QStringLiteral("id"))](auto done) { return conversations->regenerate(who, id, done); });
         });
     add("POST", QStringLiteral("/conversations/{id}/stop"), "conversations", "Stop the reply being written (what arrived is kept, marked incomplete)", false, {},
         {{"204", {{"description", "Stopping"}}}, {"409", {{"description", "No reply is being written"}}}},

@@ -23,6 +23,9 @@ ConnectionGuard::ConnectionGuard(ApiServer *server, QTcpSocket *socket, int idle
     , m_socket(socket)
 {
     setObjectName(QStringLiteral("synapscale-connection-guard"));
+    // Streamed replies and WebSocket frames are small writes: with Nagle's algorithm on, one
+    // waits for the peer's delayed ACK (40 ms on Linux) whenever the previous one is unacked.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_idle.setSingleShot(true);
     m_idle.setInterval(idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);

@@ -274,6 +274,11 @@ Result<MessageRecord> ConversationService::insertMessage(MessageRecord m)
     return m;
 }
 
+QObject *ConversationService::store() const
+{
+    return m_llm.store();
+}
+
 bool ConversationService::replying(const QString &conversationId) const
 {
     QMutexLocker lock(&m_mutex);
@@ -482,7 +487,12 @@ Result<ConversationService::Posted> ConversationService::startReply(const Conver
         publish(owner_, "message.delta", {{"conversation_id", conversationId}, {"message_id", replyId},
                                           {"tool_result", {{"id", call["id"]}, {"name", call["name"]}, {"content", result}, {"is_error", isError}}}});
     };
-    h.done = [this, conversation, reply, done](const AgentOutcome &outcome) { finishReply(conversation, reply, outcome, done); };
+    // Written on the store thread: the AI thread keeps streaming the other replies meanwhile.
+    QPointer<QObject> store(m_llm.store());
+    h.done = [this, store, conversation, reply, done](const AgentOutcome &outcome) {
+        QMetaObject::invokeMethod(store, [this, conversation, reply, done, outcome] { finishReply(conversation, reply, outcome, done); },
+                                  Qt::QueuedConnection);
+    };
     auto handle = startAgent(m_llm, context, *resolved, std::move(request), std::move(tools), limits, std::move(h));
     {
         QMutexLocker lock(&m_mutex);
@@ -508,10 +518,10 @@ void ConversationService::startWorkflowReply(const ConversationRecord &conversat
     const json input = {{"message", userMessage.content.toStdString()}, {"conversation_id", conversation.id.toStdString()},
                         {"message_id", userMessage.id.toStdString()}, {"history", history},
                         {"chatInput", userMessage.content.toStdString()}, {"sessionId", conversation.id.toStdString()}};
-    QPointer<QObject> io(m_llm.io());
-    auto handle = m_chatWorkflows->run(conversation.ownerId, conversation.workflowId, input, [this, io, conversation, reply, done](AgentOutcome outcome) {
-        // Conversation writes happen on the AI thread, as for agent replies.
-        QMetaObject::invokeMethod(io, [this, conversation, reply, done, outcome = std::move(outcome)] {
+    QPointer<QObject> store(m_llm.store());
+    auto handle = m_chatWorkflows->run(conversation.ownerId, conversation.workflowId, input, [this, store, conversation, reply, done](AgentOutcome outcome) {
+        // Finished replies are written on the store thread, as for agent replies.
+        QMetaObject::invokeMethod(store, [this, conversation, reply, done, outcome = std::move(outcome)] {
             if (!outcome.text.empty())
                 publish(conversation.ownerId, "message.delta", {{"conversation_id", conversation.id.toStdString()}, {"message_id", reply.id.toStdString()},
                                                                 {"text", outcome.text}});

@@ -86,6 +86,8 @@ public:
     Result<Posted> edit(const Principal &who, const QString &id, const QString &messageId, const QString &content, ReplyDone done = {});
     Result<void> stop(const Principal &who, const QString &id);
     bool replying(const QString &conversationId) const;
+    // The thread that writes conversations (LlmService's store thread): messages are posted there.
+    QObject *store() const;
 
 private:
     Result<Posted> startReply(const ConversationRecord &conversation, MessageRecord userMessage, ReplyDone done);

@@ -866,6 +866,8 @@ private Q_SLOTS:
                 {{{"from", "t"}, {"to", "s"}}}, {{{"text", "long text"}}});
         QVERIFY(e["status"] == "failed");
         QVERIFY(QString::fromStdString(e["error"].get<std::string>()).contains(QStringLiteral("OpenAI")));
+        // Usage rows are written on their own thread, a moment after the call.
+        QVERIFY(QTest::qWaitFor([&] { return call("GET", QStringLiteral("/api/v1/llm/usage"), m_alice).json()["calls"].get<int>() >= 6; }, 3000));
         const json byWorkflow = call("GET", QStringLiteral("/api/v1/llm/usage?group_by=workflow"), m_alice).json();
         QVERIFY(byWorkflow["calls"].get<int>() >= 6);
         QVERIFY(byWorkflow["groups"].size() >= 4);
