@@ -20,6 +20,8 @@ ApplicationWindow {
 
     property int currentPage: 0
 
+    AiProviders { id: aiProviders }
+
     Shortcut {
         sequence: "Ctrl+1"
         onActivated: window.currentPage = 0
@@ -120,10 +122,12 @@ ApplicationWindow {
                 HomePage {}
                 ChatPage {
                     objectName: "chatPage"
+                    providers: aiProviders
                     onOpenSettingsRequested: window.currentPage = 2
                 }
                 SettingsPage {
                     objectName: "settingsPage"
+                    providers: aiProviders
                 }
             }
         }

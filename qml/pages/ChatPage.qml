@@ -10,7 +10,8 @@ Page {
     signal openSettingsRequested()
     property alias session: session
     property alias conversations: conversations
-    property alias providers: providers
+    // Shared with Settings (Main.qml), so the providers are loaded once.
+    required property AiProviders providers
     property alias newChatDialog: newChat
     property alias deleteDialog: deleteDialog
 
@@ -21,12 +22,9 @@ Page {
     }
 
     background: Rectangle { color: Theme.background }
-    // Keys saved in Settings show here as soon as the page is shown again.
-    onVisibleChanged: if (visible) providers.refresh()
 
     ConversationListModel { id: conversations }
     ChatSession { id: session }
-    AiProviders { id: providers }
 
     Connections {
         target: conversations
@@ -370,7 +368,7 @@ Page {
 
     NewChatPopup {
         id: newChat
-        providers: providers
+        providers: page.providers
         anchors.centerIn: parent
         onChosen: (agentId, provider, model, workflowId) => conversations.create(agentId, provider, model, workflowId)
     }

@@ -7,9 +7,7 @@ import SynapScale
 Page {
     id: page
     background: Rectangle { color: Theme.background }
-    property alias providers: providers
-
-    AiProviders { id: providers }
+    required property AiProviders providers // shared with the chat page (Main.qml)
 
     ScrollView {
         id: scroller
@@ -100,7 +98,7 @@ Page {
 
         ProvidersCard {
             objectName: "providersCard"
-            providers: providers
+            providers: page.providers
             Layout.fillWidth: true
             Layout.maximumWidth: 640
         }

@@ -20,6 +20,7 @@ TestCase {
         ChatPage {
             width: root.width
             height: root.height
+            providers: AiProviders {}
         }
     }
 
