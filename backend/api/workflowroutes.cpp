@@ -148,7 +148,8 @@ void WorkflowRoutes::addTo(Router &router, WorkflowService &service, const QStri
     };
     const std::vector<Spec> specs{
         {"GET", "", "List workflows (?search, tag, active, trigger=<node type>, skip, limit)", &WorkflowRoutes::list, false,
-         {{"200", {{"description", "{items,total,skip,limit}"}}}}},
+         {{"200", {{"description", "{items,total,skip,limit}; each item is a workflow without its definition, plus "
+                                    "last_execution: {status, at} of its newest execution, or null"}}}}},
         {"POST", "", "Create a workflow (version 1)", &WorkflowRoutes::create, true,
          {{"201", {{"description", "Created"}, {"schema", workflowSchema}}}}},
         {"GET", "/{id}", "A workflow with its definition", &WorkflowRoutes::get, false,
@@ -209,8 +210,13 @@ HttpResponse WorkflowRoutes::list(const HttpRequest &r)
         return HttpResponse::validation(errors);
     return respond(m_service.list(*r.principal, filter), [](const Page<WorkflowRecord> &page) {
         json items = json::array();
-        for (const auto &w : page.items)
-            items.push_back(summaryJson(w));
+        for (const auto &w : page.items) {
+            json item = summaryJson(w);
+            item["last_execution"] = w.lastRunStatus.isEmpty()
+                                         ? json(nullptr)
+                                         : json{{"status", w.lastRunStatus.toStdString()}, {"at", w.lastRunAt.toStdString()}};
+            items.push_back(std::move(item));
+        }
         return HttpResponse::json({{"items", items}, {"total", page.total}, {"skip", page.skip}, {"limit", page.limit}});
     });
 }

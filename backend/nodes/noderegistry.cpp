@@ -136,6 +136,10 @@ void NodeRegistry::validate(const Json &schema, const Json &value, const Json &l
 namespace schema {
 Json object(Json properties, std::vector<std::string> required)
 {
+    // `object({})` is called for nodes without parameters; nlohmann makes `{}` a null, and the
+    // catalog must still say "properties": {} to the inspector.
+    if (properties.is_null())
+        properties = Json::object();
     Json o = {{"type", "object"}, {"properties", std::move(properties)}};
     if (!required.empty())
         o["required"] = required;

@@ -18,6 +18,9 @@ struct WorkflowRecord {
     QByteArray definition = "{}";  // JSON {nodes, edges, settings}
     QString createdAt;
     QString updatedAt;
+    // Filled by list() only: the newest execution's status and when it finished (empty: never run).
+    QString lastRunStatus;
+    QString lastRunAt;
 };
 
 struct WorkflowVersionRecord {

@@ -29,6 +29,11 @@ constexpr auto kListWhere = "FROM workflows WHERE owner_id = ? "
                             "AND (? = '' OR tags LIKE ?) "
                             "AND (? = -1 OR active = ?) "
                             "AND (? = '' OR definition LIKE ? ESCAPE '!')";
+// The newest execution of each listed workflow (executions_workflow_idx serves both lookups).
+constexpr auto kLastRunColumns = ", (SELECT e.status FROM executions e WHERE e.workflow_id = workflows.id "
+                                 "ORDER BY e.created_at DESC, e.id DESC LIMIT 1), "
+                                 "(SELECT COALESCE(e.finished_at, e.started_at, e.created_at) FROM executions e "
+                                 "WHERE e.workflow_id = workflows.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1) ";
 constexpr auto kListOrder = " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?";
 constexpr auto kUpdateWorkflow = "UPDATE workflows SET name = ?, description = ?, tags = ?, definition = ?, version = version + 1, "
                                  "updated_at = ? WHERE id = ? AND owner_id = ? AND version = ?";
@@ -192,10 +197,16 @@ Result<Page<WorkflowRecord>> WorkflowRepository::list(const QString &ownerId, co
     auto total = countOf(m_db.exec(QStringLiteral("SELECT COUNT(*) ") + QString::fromLatin1(kListWhere), where));
     if (!total)
         return total.error();
-    auto items = all<WorkflowRecord>(m_db.exec(QStringLiteral("SELECT %1 ").arg(QString::fromLatin1(kWorkflowColumns))
-                                                   + QString::fromLatin1(kListWhere) + QString::fromLatin1(kListOrder),
+    auto items = all<WorkflowRecord>(m_db.exec(QStringLiteral("SELECT %1").arg(QString::fromLatin1(kWorkflowColumns))
+                                                   + QString::fromLatin1(kLastRunColumns) + QString::fromLatin1(kListWhere)
+                                                   + QString::fromLatin1(kListOrder),
                                                where + QVariantList{f.limit, f.skip}),
-                                     workflowFrom);
+                                     [](const QSqlQuery &q) {
+                                         WorkflowRecord w = workflowFrom(q);
+                                         w.lastRunStatus = q.value(10).toString();
+                                         w.lastRunAt = q.value(11).toString();
+                                         return w;
+                                     });
     if (!items)
         return items.error();
     return Page<WorkflowRecord>{std::move(items).value(), *total, f.skip, f.limit};

@@ -137,6 +137,30 @@ private Q_SLOTS:
         QVERIFY(call("GET", kBase, m_bob).json()["total"] == 0);
     }
 
+    void listShowsTheLastRun()
+    {
+        const QString never = QString::fromStdString(create(QStringLiteral("Never run")).value("id", ""));
+        const QString ran = QString::fromStdString(create(QStringLiteral("Ran twice")).value("id", ""));
+        QCOMPARE(call("POST", kBase + QLatin1Char('/') + ran + QStringLiteral("/execute"), m_alice, {{"wait", true}}).status, 200);
+        // The second run fails: Set's `jsonOutput` mode with text that is not JSON.
+        json broken = sampleDefinition();
+        broken["nodes"][1]["parameters"] = {{"mode", "raw"}, {"jsonOutput", "{not json"}};
+        QCOMPARE(call("PUT", kBase + QLatin1Char('/') + ran, m_alice, {{"name", "Ran twice"}, {"definition", broken}, {"version", 1}}).status, 200);
+        QTest::qWait(5); // distinct created_at for the two executions
+        auto failed = call("POST", kBase + QLatin1Char('/') + ran + QStringLiteral("/execute"), m_alice, {{"wait", true}});
+        QCOMPARE(failed.json().value("status", ""), std::string("failed"));
+        const json items = call("GET", kBase, m_alice).json()["items"];
+        QCOMPARE(int(items.size()), 2);
+        for (const auto &item : items) {
+            if (item["id"] == never.toStdString()) {
+                QVERIFY(item.contains("last_execution") && item["last_execution"].is_null());
+            } else {
+                QVERIFY2(item["last_execution"]["status"] == "failed", item.dump().c_str());
+                QVERIFY(item["last_execution"]["at"].get<std::string>().size() >= 20);
+            }
+        }
+    }
+
     void anotherUsersWorkflowIsNotFound()
     {
         const QString id = QString::fromStdString(create(QStringLiteral("Private")).value("id", ""));
