@@ -21,6 +21,24 @@ ApplicationWindow {
     property int currentPage: 0
 
     AiProviders { id: aiProviders }
+    NodeCatalog { id: nodeCatalog }
+
+    // Pages by index (kept stable: tests and shortcuts use them).
+    readonly property int homePage: 0
+    readonly property int chatPage: 1
+    readonly property int settingsPage: 2
+    readonly property int workflowsPage: 3
+    readonly property int executionsPage: 4
+    readonly property int editorPage: 5
+
+    function openWorkflow(workflowId) {
+        editor.openWorkflow(workflowId)
+        currentPage = editorPage
+    }
+    function openExecution(executionId) {
+        editor.openExecution(executionId)
+        currentPage = editorPage
+    }
 
     Shortcut {
         sequence: "Ctrl+1"
@@ -29,6 +47,14 @@ ApplicationWindow {
     Shortcut {
         sequence: "Ctrl+2"
         onActivated: window.currentPage = 1
+    }
+    Shortcut {
+        sequence: "Ctrl+3"
+        onActivated: window.currentPage = window.workflowsPage
+    }
+    Shortcut {
+        sequence: "Ctrl+4"
+        onActivated: window.currentPage = window.executionsPage
     }
     Shortcut {
         sequence: StandardKey.Preferences
@@ -68,6 +94,20 @@ ApplicationWindow {
                     glyph: "⌂"
                     active: window.currentPage === 0
                     onClicked: window.currentPage = 0
+                }
+                NavButton {
+                    objectName: "navWorkflows"
+                    text: qsTr("Workflows")
+                    glyph: "☰"
+                    active: window.currentPage === window.workflowsPage || window.currentPage === window.editorPage
+                    onClicked: window.currentPage = window.workflowsPage
+                }
+                NavButton {
+                    objectName: "navExecutions"
+                    text: qsTr("Executions")
+                    glyph: "▶"
+                    active: window.currentPage === window.executionsPage
+                    onClicked: window.currentPage = window.executionsPage
                 }
                 NavButton {
                     objectName: "navChat"
@@ -128,6 +168,24 @@ ApplicationWindow {
                 SettingsPage {
                     objectName: "settingsPage"
                     providers: aiProviders
+                }
+                WorkflowsPage {
+                    id: workflowsList
+                    objectName: "workflowsPage"
+                    onOpenRequested: id => window.openWorkflow(id)
+                }
+                ExecutionsPage {
+                    objectName: "executionsPage"
+                    onOpenRequested: id => window.openExecution(id)
+                }
+                EditorPage {
+                    id: editor
+                    objectName: "editorPage"
+                    catalog: nodeCatalog
+                    onBackRequested: {
+                        workflowsList.workflows.refresh()
+                        window.currentPage = window.workflowsPage
+                    }
                 }
             }
         }

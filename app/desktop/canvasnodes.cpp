@@ -45,7 +45,7 @@ int CanvasNodeModel::rowCount(const QModelIndex &parent) const
 QHash<int, QByteArray> CanvasNodeModel::roleNames() const
 {
     return {{NodeIdRole, "nodeId"},       {TypeRole, "type"},          {NameRole, "name"},
-            {XRole, "x"},                 {YRole, "y"},                {HeightRole, "height"},
+            {XRole, "posX"},              {YRole, "posY"},             {HeightRole, "nodeHeight"},
             {DisabledRole, "disabled"},   {SelectedRole, "selected"},  {InputsRole, "inputs"},
             {OutputsRole, "outputs"},     {TypeNameRole, "typeName"},  {CategoryRole, "category"},
             {GlyphRole, "glyph"},         {RunStatusRole, "runStatus"}, {ItemsInRole, "itemsIn"},

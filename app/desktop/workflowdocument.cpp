@@ -63,6 +63,7 @@ WorkflowDocument::WorkflowDocument(QObject *parent)
     connect(&m_undo, &QUndoStack::indexChanged, this, [this] {
         Q_EMIT undoChanged();
         Q_EMIT stateChanged();
+        ++m_revision;
         Q_EMIT definitionChanged();
         Q_EMIT webhooksChanged();
         scheduleAutosave();
@@ -220,6 +221,7 @@ void WorkflowDocument::fill(const QVariantMap &workflow)
     Q_EMIT undoChanged();
     Q_EMIT selectionChanged();
     Q_EMIT webhooksChanged();
+    ++m_revision;
     Q_EMIT definitionChanged();
 }
 
@@ -1044,6 +1046,26 @@ QString WorkflowDocument::nodeIdAt(qreal x, qreal y) const
         if (it->rect().contains(QPointF(x, y)))
             return it->id();
     return {};
+}
+
+QVariantMap WorkflowDocument::inputPortNear(qreal x, qreal y, qreal radius) const
+{
+    QVariantMap best;
+    qreal bestDistance = radius * radius;
+    for (const CanvasNode &n : m_nodes->nodes()) {
+        // Dropping anywhere on a node with one input means that input.
+        if (n.inputs.size() == 1 && n.rect().contains(QPointF(x, y)))
+            return {{QStringLiteral("nodeId"), n.id()}, {QStringLiteral("port"), 0}};
+        for (int i = 0; i < n.inputs.size(); ++i) {
+            const QPointF d = n.inputPoint(i) - QPointF(x, y);
+            const qreal distance = d.x() * d.x() + d.y() * d.y();
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = {{QStringLiteral("nodeId"), n.id()}, {QStringLiteral("port"), i}};
+            }
+        }
+    }
+    return best;
 }
 
 } // namespace synapscale

@@ -48,6 +48,9 @@ class WorkflowDocument : public QObject {
     Q_PROPERTY(int autosaveDelay READ autosaveDelay WRITE setAutosaveDelay NOTIFY metaChanged)
     // Webhook triggers of the workflow, as {name, method, path, url} (for the "copy URL" row).
     Q_PROPERTY(QVariantList webhooks READ webhooks NOTIFY webhooksChanged)
+    // Bumped on every change of the definition (edits, undo, load): bindings that read
+    // contentRect() or definition() depend on it.
+    Q_PROPERTY(int revision READ revision NOTIFY definitionChanged)
 public:
     static constexpr qreal kGrid = 20;
 
@@ -79,6 +82,7 @@ public:
     int autosaveDelay() const { return m_autosave.interval(); }
     void setAutosaveDelay(int ms);
     QVariantList webhooks() const;
+    int revision() const { return m_revision; }
 
     // Loading and saving
     Q_INVOKABLE void load(const QString &workflowId);
@@ -136,6 +140,8 @@ public:
     // Geometry for the view: the nodes' bounding box (fit to view, minimap).
     Q_INVOKABLE QRectF contentRect() const;
     Q_INVOKABLE QString nodeIdAt(qreal x, qreal y) const;
+    // The input port nearest to (x, y) within `radius`: {nodeId, port}, empty when none (dropping a link).
+    Q_INVOKABLE QVariantMap inputPortNear(qreal x, qreal y, qreal radius) const;
     static qreal snap(qreal v);
 
     // For WorkflowEdit only.
@@ -187,6 +193,7 @@ private:
     bool m_metaDirty = false;
     bool m_conflict = false;
     QString m_error;
+    int m_revision = 0;
     QHash<QString, QPointF> m_moveStart;  // node id -> position when the drag began
 };
 

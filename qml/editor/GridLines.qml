@@ -1,0 +1,42 @@
+import QtQuick
+import SynapScale
+
+// The canvas grid: thin lines every `step` canvas units, following pan and zoom. When the lines
+// would crowd (zoomed out), every fifth one is drawn instead.
+Item {
+    id: grid
+    property real zoom: 1
+    property real panX: 0
+    property real panY: 0
+    property real step: 20
+    readonly property real spacing: {
+        let s = step * zoom
+        while (s < 12)
+            s *= 5
+        return s
+    }
+    clip: true
+
+    Repeater {
+        model: Math.ceil(grid.width / grid.spacing) + 1
+        Rectangle {
+            required property int index
+            x: ((grid.panX % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
+            width: 1
+            height: grid.height
+            color: Theme.border
+            opacity: 0.6
+        }
+    }
+    Repeater {
+        model: Math.ceil(grid.height / grid.spacing) + 1
+        Rectangle {
+            required property int index
+            y: ((grid.panY % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
+            height: 1
+            width: grid.width
+            color: Theme.border
+            opacity: 0.6
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import QtQuick
+import QtQuick.Controls
+import SynapScale
+
+// One node on the canvas: a badge with the type's mark, the name and the type, the status of the
+// last run (and its item counts), a red edge when the server or the run found a problem, and
+// its ports — several outputs for IF/Switch, several inputs for Merge — with their names.
+Rectangle {
+    id: node
+    required property int index
+    required property string nodeId
+    required property string name
+    required property string typeName
+    required property string category
+    required property string glyph
+    required property real nodeHeight
+    required property real posX
+    required property real posY
+    required property bool disabled
+    required property bool selected
+    required property var inputs
+    required property var outputs
+    required property string runStatus
+    required property int itemsIn
+    required property int itemsOut
+    required property string runError
+    required property string problem
+    property var canvas
+    property bool renaming: false
+
+    objectName: "node:" + name
+    width: canvas.nodeWidth
+    x: posX
+    y: posY
+    height: nodeHeight
+    radius: Theme.radius
+    color: Theme.surface
+    opacity: disabled ? 0.55 : 1
+    border.width: selected || problem.length > 0 || runStatus === "failed" ? 2 : 1
+    border.color: problem.length > 0 || runStatus === "failed" ? Theme.danger
+                : selected ? Theme.accent
+                : runStatus === "succeeded" ? Theme.success
+                : runStatus === "running" || runStatus === "waiting" ? Theme.warning
+                : Theme.border
+
+    function categoryColor(c) {
+        switch (c) {
+        case "Triggers": return "#e8590c"
+        case "Flow": return "#1c7ed6"
+        case "Data": return "#2f9e44"
+        case "AI": return "#9c36b5"
+        case "Code": return "#495057"
+        case "Network": return "#0c8599"
+        default: return "#868e96"
+        }
+    }
+    function startRename() {
+        renameField.text = node.name
+        node.renaming = true
+        renameField.forceActiveFocus()
+        renameField.selectAll()
+    }
+
+    // Body: select, drag (the whole selection), double-click to rename.
+    MouseArea {
+        id: body
+        anchors.fill: parent
+        acceptedButtons: Qt.LeftButton
+        cursorShape: pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor
+        property point start
+        property bool moved: false
+        onPressed: mouse => {
+            node.canvas.forceActiveFocus()
+            const additive = mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)
+            if (additive)
+                node.canvas.document.select(node.nodeId, true)
+            else if (!node.selected)
+                node.canvas.document.select(node.nodeId, false)
+            start = mapToItem(node.canvas.content, mouse.x, mouse.y)
+            moved = false
+            node.canvas.document.beginMove()
+        }
+        onPositionChanged: mouse => {
+            const p = mapToItem(node.canvas.content, mouse.x, mouse.y)
+            if (!moved && Math.abs(p.x - start.x) + Math.abs(p.y - start.y) < 3)
+                return
+            moved = true
+            node.canvas.document.moveSelectionBy(p.x - start.x, p.y - start.y)
+        }
+        onReleased: mouse => {
+            node.canvas.document.endMove()
+            if (!moved && !(mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)))
+                node.canvas.document.select(node.nodeId, false)
+        }
+        onDoubleClicked: node.startRename()
+    }
+
+    Rectangle {
+        id: badge
+        x: 10
+        y: 10
+        width: 36
+        height: 36
+        radius: 8
+        color: node.categoryColor(node.category)
+        Text {
+            anchors.centerIn: parent
+            text: node.glyph
+            color: "white"
+            font.pixelSize: 14
+            font.bold: true
+        }
+    }
+    Column {
+        anchors.left: badge.right
+        anchors.leftMargin: 8
+        anchors.right: parent.right
+        anchors.rightMargin: node.outputs.length > 1 ? 44 : 12
+        y: 10
+        spacing: 2
+        Text {
+            visible: !node.renaming
+            width: parent.width
+            text: node.name
+            color: Theme.text
+            font.pixelSize: 13
+            font.bold: true
+            font.strikeout: node.disabled
+            elide: Text.ElideRight
+        }
+        TextField {
+            id: renameField
+            objectName: "renameField"
+            visible: node.renaming
+            width: parent.width
+            font.pixelSize: 13
+            padding: 2
+            onAccepted: {
+                const problem = node.canvas.document.rename(node.nodeId, text)
+                if (problem.length > 0)
+                    node.canvas.showMessage(problem)
+                node.renaming = false
+                node.canvas.forceActiveFocus()
+            }
+            Keys.onEscapePressed: {
+                node.renaming = false
+                node.canvas.forceActiveFocus()
+            }
+            onActiveFocusChanged: if (!activeFocus) node.renaming = false
+        }
+        Text {
+            width: parent.width
+            text: node.disabled ? qsTr("%1 (disabled)").arg(node.typeName) : node.typeName
+            color: Theme.mutedText
+            font.pixelSize: 11
+            elide: Text.ElideRight
+        }
+    }
+    // The last run's outcome, as a badge on the node's top-right corner.
+    Rectangle {
+        id: statusMark
+        objectName: "status"
+        readonly property string mark: node.problem.length > 0 ? "!" : node.runStatus === "succeeded" ? "✓" : node.runStatus === "failed" ? "✕"
+                                       : node.runStatus === "running" ? "…" : node.runStatus === "waiting" ? "⏸" : ""
+        visible: mark.length > 0
+        x: node.width - width + 6
+        y: -6
+        width: 22
+        height: 22
+        radius: 11
+        color: node.problem.length > 0 || node.runStatus === "failed" ? Theme.danger
+               : node.runStatus === "succeeded" ? Theme.success : Theme.warning
+        Text {
+            anchors.centerIn: parent
+            text: statusMark.mark
+            color: "white"
+            font.pixelSize: 13
+            font.bold: true
+        }
+        ToolTip.visible: statusHover.containsMouse && ToolTip.text.length > 0
+        ToolTip.text: node.problem.length > 0 ? node.problem : node.runError
+        MouseArea {
+            id: statusHover
+            anchors.fill: parent
+            hoverEnabled: true
+            acceptedButtons: Qt.NoButton
+        }
+    }
+    Text {
+        objectName: "itemCount"
+        anchors.right: parent.right
+        anchors.rightMargin: 14
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 4
+        visible: node.itemsOut >= 0
+        text: qsTr("%n item(s)", "", node.itemsOut)
+        color: Theme.success
+        font.pixelSize: 11
+    }
+
+    // Input ports (left edge). While a link is dragged, the ones that accept it light up.
+    Repeater {
+        model: node.inputs
+        Item {
+            id: inPort
+            required property int index
+            required property string modelData
+            readonly property bool target: node.canvas.linking && node.canvas.canLinkTo(node.nodeId, index)
+            x: -7
+            y: node.nodeHeight * (index + 1) / (node.inputs.length + 1) - 7
+            width: 14
+            height: 14
+            Rectangle {
+                anchors.fill: parent
+                radius: 7
+                color: inPort.target ? Theme.success : Theme.surface
+                border.color: inPort.target ? Theme.success : Theme.mutedText
+                border.width: 2
+                scale: inPort.target ? 1.3 : 1
+            }
+            Text {
+                visible: node.inputs.length > 1
+                x: 16
+                anchors.verticalCenter: parent.verticalCenter
+                text: inPort.modelData
+                color: Theme.mutedText
+                font.pixelSize: 10
+            }
+        }
+    }
+    // Output ports (right edge): drag from here to connect.
+    Repeater {
+        model: node.outputs
+        Item {
+            id: outPort
+            required property int index
+            required property string modelData
+            objectName: "output:" + index
+            x: node.width - 7
+            y: node.nodeHeight * (index + 1) / (node.outputs.length + 1) - 7
+            width: 14
+            height: 14
+            Rectangle {
+                anchors.fill: parent
+                radius: 7
+                color: portMouse.containsMouse ? Theme.accent : Theme.mutedText
+            }
+            Text {
+                visible: node.outputs.length > 1
+                anchors.right: parent.left
+                anchors.rightMargin: 2
+                anchors.verticalCenter: parent.verticalCenter
+                text: outPort.modelData
+                color: Theme.mutedText
+                font.pixelSize: 10
+            }
+            MouseArea {
+                id: portMouse
+                anchors.fill: parent
+                anchors.margins: -5
+                hoverEnabled: true
+                cursorShape: Qt.CrossCursor
+                preventStealing: true
+                onPressed: mouse => node.canvas.beginLink(node.nodeId, outPort.index, mapToItem(node.canvas.content, mouse.x, mouse.y))
+                onPositionChanged: mouse => node.canvas.moveLink(mapToItem(node.canvas.content, mouse.x, mouse.y))
+                onReleased: mouse => node.canvas.endLink(mapToItem(node.canvas.content, mouse.x, mouse.y))
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import SynapScale
+
+// The node types by category, searched as you type. Enter adds the highlighted type at the
+// view's centre (Up/Down move the highlight); a type can also be dragged onto the canvas.
+Rectangle {
+    id: palette
+    required property NodeCatalog catalog
+    // Called with the type to add, and where it was dropped (canvas coordinates) or null.
+    signal chosen(string type, var dropAt)
+    signal dragMoved(point scenePos, string type)
+    signal dragEnded(point scenePos, string type)
+    property alias searchField: search
+
+    function focusSearch() {
+        search.forceActiveFocus()
+        search.selectAll()
+    }
+    function add(row) {
+        const type = catalog.typeAt(row)
+        if (type.length > 0)
+            palette.chosen(type, null)
+    }
+
+    color: Theme.surface
+    border.color: Theme.border
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 6
+        TextField {
+            id: search
+            objectName: "paletteSearch"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Search nodes (Ctrl+K)")
+            text: palette.catalog.search
+            onTextEdited: {
+                palette.catalog.search = text
+                list.currentIndex = 0
+            }
+            Keys.onDownPressed: list.currentIndex = Math.min(list.count - 1, list.currentIndex + 1)
+            Keys.onUpPressed: list.currentIndex = Math.max(0, list.currentIndex - 1)
+            Keys.onReturnPressed: palette.add(list.currentIndex)
+            Keys.onEnterPressed: palette.add(list.currentIndex)
+            Accessible.name: qsTr("Search nodes")
+        }
+        Label {
+            visible: palette.catalog.error.length > 0
+            Layout.fillWidth: true
+            text: palette.catalog.error
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+        }
+        Label {
+            visible: list.count === 0 && palette.catalog.ready
+            text: qsTr("No node matches “%1”.").arg(search.text)
+            color: Theme.mutedText
+        }
+        ListView {
+            id: list
+            objectName: "paletteList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: palette.catalog
+            currentIndex: 0
+            highlightMoveDuration: 0
+            section.property: "category"
+            section.delegate: Label {
+                required property string section
+                text: section
+                color: Theme.mutedText
+                font.pixelSize: 11
+                font.bold: true
+                font.capitalization: Font.AllUppercase
+                topPadding: 10
+                bottomPadding: 4
+            }
+            delegate: Rectangle {
+                id: entry
+                required property int index
+                required property string type
+                required property string displayName
+                required property string description
+                required property string glyph
+                required property string category
+                width: ListView.view.width
+                height: 46
+                radius: 6
+                color: ListView.isCurrentItem ? Qt.rgba(1, 0.43, 0.23, 0.14) : hover.containsMouse ? Theme.background : "transparent"
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.margins: 6
+                    spacing: 8
+                    Rectangle {
+                        Layout.preferredWidth: 28
+                        Layout.preferredHeight: 28
+                        radius: 6
+                        color: categoryColors[entry.category] || "#868e96"
+                        readonly property var categoryColors: ({"Triggers": "#e8590c", "Flow": "#1c7ed6", "Data": "#2f9e44", "AI": "#9c36b5", "Code": "#495057", "Network": "#0c8599"})
+                        Text {
+                            anchors.centerIn: parent
+                            text: entry.glyph
+                            color: "white"
+                            font.pixelSize: 11
+                            font.bold: true
+                        }
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: entry.displayName
+                            color: Theme.text
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: entry.description
+                            color: Theme.mutedText
+                            font.pixelSize: 11
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+                MouseArea {
+                    id: hover
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    cursorShape: Qt.PointingHandCursor
+                    property bool dragging: false
+                    property point pressAt
+                    onPressed: mouse => {
+                        pressAt = Qt.point(mouse.x, mouse.y)
+                        dragging = false
+                        list.currentIndex = entry.index
+                    }
+                    onPositionChanged: mouse => {
+                        if (!pressed)
+                            return
+                        if (!dragging && Math.abs(mouse.x - pressAt.x) + Math.abs(mouse.y - pressAt.y) > 8)
+                            dragging = true
+                        if (dragging)
+                            palette.dragMoved(mapToItem(null, mouse.x, mouse.y), entry.type)
+                    }
+                    onReleased: mouse => {
+                        if (dragging)
+                            palette.dragEnded(mapToItem(null, mouse.x, mouse.y), entry.type)
+                        dragging = false
+                    }
+                    onClicked: if (!dragging) palette.chosen(entry.type, null)
+                    ToolTip.text: entry.description
+                    ToolTip.visible: containsMouse && !pressed
+                    ToolTip.delay: 900
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,338 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Shapes
+import SynapScale
+
+// The infinite board of the editor: pan (drag on empty space, middle button, or Space + drag),
+// zoom with the wheel or a pinch around the cursor, fit to view, a grid the nodes snap to, a
+// minimap, rubber-band selection (Shift/Ctrl + drag), and links dragged from output ports.
+// Keys act on the selection while the board has the focus.
+FocusScope {
+    id: board
+    required property WorkflowDocument document
+    property alias content: content
+    property real zoom: 1
+    property real panX: 0
+    property real panY: 0
+    readonly property real nodeWidth: document.nodes.nodeWidth
+    readonly property real minZoom: 0.15
+    readonly property real maxZoom: 2.5
+    // A link being dragged from an output port.
+    property bool linking: false
+    property string linkFrom
+    property int linkPort: 0
+    property point linkStart
+    property point linkEnd
+    property bool spaceHeld: false
+    property point lastMouse: Qt.point(width / 2, height / 2)
+
+    // The user dropped a link on empty space: offer the palette to add a node there, linked.
+    signal quickAddRequested(point at, string fromId, int fromPort)
+    signal paletteRequested()
+    signal message(string text)
+
+    function showMessage(text) { board.message(text) }
+    function toCanvas(vx, vy) { return Qt.point((vx - panX) / zoom, (vy - panY) / zoom) }
+    function viewCentre() { return toCanvas(width / 2, height / 2) }
+    function zoomAt(vx, vy, factor) {
+        const z = Math.max(minZoom, Math.min(maxZoom, zoom * factor))
+        const p = toCanvas(vx, vy)
+        zoom = z
+        panX = vx - p.x * z
+        panY = vy - p.y * z
+    }
+    function fitToView() {
+        const r = document.contentRect()
+        if (r.width <= 0 || r.height <= 0) {
+            zoom = 1
+            panX = width / 2 - 100
+            panY = height / 3
+            return
+        }
+        const margin = 80
+        zoom = Math.max(minZoom, Math.min(1.25, Math.min((width - 2 * margin) / r.width, (height - 2 * margin) / r.height)))
+        panX = (width - r.width * zoom) / 2 - r.x * zoom
+        panY = (height - r.height * zoom) / 2 - r.y * zoom
+    }
+    function centreOn(cx, cy) {
+        panX = width / 2 - cx * zoom
+        panY = height / 2 - cy * zoom
+    }
+    function canLinkTo(nodeId, port) {
+        return document.connectionProblem(linkFrom, linkPort, nodeId, port) === ""
+    }
+    function beginLink(nodeId, port, p) {
+        linkFrom = nodeId
+        linkPort = port
+        linkStart = p
+        linkEnd = p
+        linking = true
+    }
+    function moveLink(p) { if (linking) linkEnd = p }
+    function endLink(p) {
+        if (!linking)
+            return
+        linking = false
+        const target = document.inputPortNear(p.x, p.y, 24)
+        if (target.nodeId !== undefined) {
+            const problem = document.connectPorts(linkFrom, linkPort, target.nodeId, target.port)
+            if (problem.length > 0)
+                board.message(problem)
+        } else if (Math.abs(p.x - linkStart.x) + Math.abs(p.y - linkStart.y) > 30) {
+            board.quickAddRequested(p, linkFrom, linkPort)
+        }
+        board.forceActiveFocus()
+    }
+
+    clip: true
+    activeFocusOnTab: true
+    Accessible.name: qsTr("Workflow board")
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.background
+    }
+    GridLines {
+        anchors.fill: parent
+        zoom: board.zoom
+        panX: board.panX
+        panY: board.panY
+        step: 20
+    }
+
+    // Empty space: pan, rubber band, click to clear the selection, wheel to zoom.
+    MouseArea {
+        id: background
+        anchors.fill: parent
+        acceptedButtons: Qt.LeftButton | Qt.MiddleButton
+        hoverEnabled: true
+        property point pressAt
+        property real startPanX
+        property real startPanY
+        property bool panning: false
+        property bool banding: false
+        property bool dragged: false
+        cursorShape: panning ? Qt.ClosedHandCursor : board.spaceHeld ? Qt.OpenHandCursor : Qt.ArrowCursor
+        onPressed: mouse => {
+            board.forceActiveFocus()
+            pressAt = Qt.point(mouse.x, mouse.y)
+            startPanX = board.panX
+            startPanY = board.panY
+            dragged = false
+            banding = mouse.button === Qt.LeftButton && !board.spaceHeld && (mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier))
+            panning = !banding
+            if (banding) {
+                const p = board.toCanvas(mouse.x, mouse.y)
+                band.x0 = p.x
+                band.y0 = p.y
+                band.x1 = p.x
+                band.y1 = p.y
+                band.visible = true
+            }
+        }
+        onPositionChanged: mouse => {
+            board.lastMouse = Qt.point(mouse.x, mouse.y)
+            if (!pressed)
+                return
+            if (Math.abs(mouse.x - pressAt.x) + Math.abs(mouse.y - pressAt.y) > 3)
+                dragged = true
+            if (panning) {
+                board.panX = startPanX + mouse.x - pressAt.x
+                board.panY = startPanY + mouse.y - pressAt.y
+            } else if (banding) {
+                const p = board.toCanvas(mouse.x, mouse.y)
+                band.x1 = p.x
+                band.y1 = p.y
+            }
+        }
+        onReleased: mouse => {
+            if (banding) {
+                board.document.selectRect(Math.min(band.x0, band.x1), Math.min(band.y0, band.y1),
+                                           Math.abs(band.x1 - band.x0), Math.abs(band.y1 - band.y0), true)
+                band.visible = false
+            } else if (!dragged && mouse.button === Qt.LeftButton) {
+                board.document.clearSelection()
+            }
+            panning = false
+            banding = false
+        }
+        onWheel: wheel => {
+            const steps = wheel.angleDelta.y / 120
+            if (steps !== 0)
+                board.zoomAt(wheel.x, wheel.y, Math.pow(1.15, steps))
+        }
+    }
+    PinchHandler {
+        target: null
+        property real startZoom: 1
+        onActiveChanged: if (active) startZoom = board.zoom
+        onActiveScaleChanged: board.zoomAt(centroid.position.x, centroid.position.y, startZoom * activeScale / board.zoom)
+    }
+
+    Item {
+        id: content
+        objectName: "canvasContent"
+        x: board.panX
+        y: board.panY
+        scale: board.zoom
+        transformOrigin: Item.TopLeft
+
+        Repeater {
+            id: edgeRepeater
+            model: board.document.edges
+            EdgeItem { canvas: board }
+        }
+        Repeater {
+            id: nodeRepeater
+            model: board.document.nodes
+            NodeItem { canvas: board }
+        }
+        // The link being dragged.
+        Shape {
+            visible: board.linking
+            ShapePath {
+                strokeColor: Theme.accent
+                strokeWidth: 2
+                strokeStyle: ShapePath.DashLine
+                fillColor: "transparent"
+                startX: board.linkStart.x
+                startY: board.linkStart.y
+                PathCubic {
+                    x: board.linkEnd.x
+                    y: board.linkEnd.y
+                    control1X: board.linkStart.x + Math.max(50, Math.abs(board.linkEnd.x - board.linkStart.x) / 2)
+                    control1Y: board.linkStart.y
+                    control2X: board.linkEnd.x - Math.max(50, Math.abs(board.linkEnd.x - board.linkStart.x) / 2)
+                    control2Y: board.linkEnd.y
+                }
+            }
+        }
+        Rectangle {
+            id: band
+            property real x0
+            property real y0
+            property real x1
+            property real y1
+            visible: false
+            x: Math.min(x0, x1)
+            y: Math.min(y0, y1)
+            width: Math.abs(x1 - x0)
+            height: Math.abs(y1 - y0)
+            color: Qt.rgba(1, 0.43, 0.23, 0.1)
+            border.color: Theme.accent
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: board.document.nodes.count === 0 && !board.document.loading
+        text: qsTr("Add a first node from the palette (Ctrl+K), or paste nodes (Ctrl+V).")
+        color: Theme.mutedText
+    }
+
+    // Zoom controls and minimap.
+    Row {
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: 12
+        spacing: 4
+        ToolButton {
+            objectName: "zoomOutButton"
+            text: "−"
+            onClicked: board.zoomAt(board.width / 2, board.height / 2, 1 / 1.25)
+            ToolTip.text: qsTr("Zoom out (-)")
+            ToolTip.visible: hovered
+        }
+        Label {
+            anchors.verticalCenter: parent.verticalCenter
+            text: Math.round(board.zoom * 100) + " %"
+            color: Theme.mutedText
+        }
+        ToolButton {
+            objectName: "zoomInButton"
+            text: "+"
+            onClicked: board.zoomAt(board.width / 2, board.height / 2, 1.25)
+            ToolTip.text: qsTr("Zoom in (+)")
+            ToolTip.visible: hovered
+        }
+        ToolButton {
+            objectName: "fitButton"
+            text: "⤢"
+            onClicked: board.fitToView()
+            ToolTip.text: qsTr("Fit to view (Shift+1)")
+            ToolTip.visible: hovered
+        }
+    }
+    Minimap {
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: 12
+        canvas: board
+        visible: board.document.nodes.count > 0
+    }
+
+    Keys.onPressed: event => {
+        const ctrl = event.modifiers & Qt.ControlModifier
+        const shift = event.modifiers & Qt.ShiftModifier
+        const step = shift ? 5 : 1
+        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
+            board.spaceHeld = true
+        } else if (event.key === Qt.Key_Delete || event.key === Qt.Key_Backspace) {
+            document.removeSelection()
+        } else if (ctrl && event.key === Qt.Key_A) {
+            document.selectAll()
+        } else if (ctrl && event.key === Qt.Key_C) {
+            document.copySelection()
+        } else if (ctrl && event.key === Qt.Key_X) {
+            document.cutSelection()
+        } else if (ctrl && event.key === Qt.Key_V) {
+            const p = board.toCanvas(board.lastMouse.x, board.lastMouse.y)
+            if (document.paste(p.x, p.y) < 0)
+                board.message(document.error)
+        } else if (ctrl && event.key === Qt.Key_D) {
+            document.duplicateSelection()
+        } else if (!ctrl && event.key === Qt.Key_D) {
+            document.toggleDisabled()
+        } else if (event.key === Qt.Key_F2) {
+            const item = board.nodeItem(document.selectedNodeId)
+            if (item)
+                item.startRename()
+        } else if (event.key === Qt.Key_Left) {
+            document.nudgeSelection(-step, 0)
+        } else if (event.key === Qt.Key_Right) {
+            document.nudgeSelection(step, 0)
+        } else if (event.key === Qt.Key_Up) {
+            document.nudgeSelection(0, -step)
+        } else if (event.key === Qt.Key_Down) {
+            document.nudgeSelection(0, step)
+        } else if (event.key === Qt.Key_Exclam || (shift && event.key === Qt.Key_1)) {
+            board.fitToView()
+        } else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) {
+            board.zoomAt(board.width / 2, board.height / 2, 1.25)
+        } else if (event.key === Qt.Key_Minus) {
+            board.zoomAt(board.width / 2, board.height / 2, 1 / 1.25)
+        } else if (event.key === Qt.Key_0 && !ctrl) {
+            board.zoomAt(board.width / 2, board.height / 2, 1 / board.zoom)
+        } else if (event.key === Qt.Key_Tab) {
+            board.paletteRequested()
+        } else if (event.key === Qt.Key_Escape) {
+            document.clearSelection()
+        } else {
+            return
+        }
+        event.accepted = true
+    }
+    Keys.onReleased: event => {
+        if (event.key === Qt.Key_Space && !event.isAutoRepeat)
+            board.spaceHeld = false
+    }
+
+    function nodeItem(nodeId) {
+        for (let i = 0; i < nodeRepeater.count; ++i) {
+            const item = nodeRepeater.itemAt(i)
+            if (item && item.nodeId === nodeId)
+                return item
+        }
+        return null
+    }
+}
