@@ -74,7 +74,11 @@ FocusScope {
             return
         linking = false
         const target = document.inputPortNear(p.x, p.y, 24)
-        if (target.nodeId !== undefined) {
+        const under = document.nodeIdAt(p.x, p.y)
+        if (target.nodeId === undefined && under.length > 0) {
+            // Dropped on a node that takes no such link: say why.
+            board.message(document.connectionProblem(linkFrom, linkPort, under, 0))
+        } else if (target.nodeId !== undefined) {
             const problem = document.connectPorts(linkFrom, linkPort, target.nodeId, target.port)
             if (problem.length > 0)
                 board.message(problem)

@@ -76,7 +76,7 @@ Page {
     }
 
     Shortcut { sequences: [StandardKey.Undo]; enabled: page.visible; onActivated: document.undo() }
-    Shortcut { sequences: [StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]; enabled: page.visible; onActivated: document.redo() }
+    Shortcut { sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]; enabled: page.visible; onActivated: document.redo(); onActivatedAmbiguously: document.redo() }
     Shortcut { sequences: [StandardKey.Save]; enabled: page.visible; onActivated: document.save() }
     Shortcut { sequence: "Ctrl+K"; enabled: page.visible; onActivated: palette.focusSearch() }
     Shortcut { sequences: ["Ctrl+Return", "Ctrl+Enter"]; enabled: page.visible && !runner.running; onActivated: runner.run(inputField.text) }

@@ -1,0 +1,216 @@
+import QtQuick
+import QtTest
+import SynapScale
+
+// The workflow editor, driven as a person would: palette search and Enter, dragging links
+// between ports (an invalid one is refused and said why), moving a node, Delete, Ctrl+Z and
+// Ctrl+Shift+Z, Ctrl+C / Ctrl+V, rubber band selection, and a run lighting the nodes up.
+Item {
+    id: root
+    width: 1300
+    height: 800
+
+    NodeCatalog { id: nodeCatalog }
+
+TestCase {
+    id: testCase
+    name: "EditorView"
+    when: windowShown
+
+    Component {
+        id: pageComponent
+        EditorPage {
+            width: root.width
+            height: root.height
+            catalog: nodeCatalog
+        }
+    }
+
+    property var page: null
+    readonly property var manualSet: ({
+        nodes: [{id: "m", type: "trigger.manual", name: "Manual", position: [0, 0]},
+                {id: "s", type: "core.set", name: "Set", position: [300, 0],
+                 parameters: {fields: [{name: "n", type: "number", value: "{{ 7 }}"}]}}],
+        edges: [{from: "m", to: "s"}]
+    })
+
+    function doc() { return page.document }
+    function nodeCount() { return doc().nodes.count }
+    function edgeCount() { return doc().edges.count }
+    function nodeRow(id) { return doc().nodes.indexOf(id) }
+    function nodeData(id, role) { return doc().nodes.data(doc().nodes.index(nodeRow(id), 0), role) }
+    // Where a point of the canvas (its own coordinates) is on the page.
+    function onPage(x, y) { return page.canvas.content.mapToItem(page, x, y) }
+    function outputPort(id, port) {
+        const x = nodeData(id, CanvasNodeModel.XRole), y = nodeData(id, CanvasNodeModel.YRole)
+        const h = nodeData(id, CanvasNodeModel.HeightRole), n = nodeData(id, CanvasNodeModel.OutputsRole).length
+        return onPage(x + page.canvas.nodeWidth, y + h * (port + 1) / (n + 1))
+    }
+    function inputPort(id, port) {
+        const x = nodeData(id, CanvasNodeModel.XRole), y = nodeData(id, CanvasNodeModel.YRole)
+        const h = nodeData(id, CanvasNodeModel.HeightRole), n = nodeData(id, CanvasNodeModel.InputsRole).length
+        return onPage(x, y + h * (port + 1) / (n + 1))
+    }
+    function nodeCentre(id) {
+        return onPage(nodeData(id, CanvasNodeModel.XRole) + 100, nodeData(id, CanvasNodeModel.YRole) + 20)
+    }
+    function drag(from, to) {
+        mousePress(page, from.x, from.y)
+        const steps = 8
+        for (let i = 1; i <= steps; ++i)
+            mouseMove(page, from.x + (to.x - from.x) * i / steps, from.y + (to.y - from.y) * i / steps)
+        mouseRelease(page, to.x, to.y)
+    }
+    function initTestCase() {
+        tryVerify(() => nodeCatalog.ready, 10000)
+    }
+    function openFresh(definition) {
+        nodeCatalog.search = ""
+        page = createTemporaryObject(pageComponent, root)
+        const id = server.createWorkflow("Editor view test", definition)
+        verify(id.length > 0)
+        page.openWorkflow(id)
+        tryVerify(() => doc().workflowId === id && !doc().loading && nodeCount() === definition.nodes.length, 5000)
+        page.document.autosaveDelay = 200
+        // Fixed view: 100 % zoom, the nodes at known places.
+        page.canvas.zoom = 1
+        page.canvas.panX = 80
+        page.canvas.panY = 200
+        wait(50)
+        return id
+    }
+    function typeKeys(text) {
+        for (let i = 0; i < text.length; ++i)
+            keyClick(text[i])
+    }
+
+    function test_addFromPaletteConnectsAfterSelection() {
+        const id = openFresh(manualSet)
+        mouseClick(page, nodeCentre("s").x, nodeCentre("s").y)
+        compare(doc().selectedNodeId, "s")
+        keyClick(Qt.Key_K, Qt.ControlModifier)
+        tryVerify(() => page.palette.searchField.activeFocus)
+        typeKeys("if")
+        keyClick(Qt.Key_Return)
+        compare(nodeCount(), 3)
+        compare(edgeCount(), 2)
+        const ifId = doc().selectedNodeId
+        compare(doc().nodeJson(ifId).type, "core.if")
+        compare(doc().edges.data(doc().edges.index(1, 0), CanvasEdgeModel.FromRole), "s")
+        // It lands to the right of Set, on the grid.
+        compare(doc().nodeJson(ifId).position[0], 600)
+        tryVerify(() => !doc().dirty, 5000)
+        compare(server.workflow(id).definition.nodes.length, 3)
+    }
+
+    function test_dragLinksAndRefusesInvalidOnes() {
+        openFresh({nodes: manualSet.nodes, edges: []})
+        compare(edgeCount(), 0)
+        // While dragging from Manual's output, Set's input is a valid target.
+        const from = outputPort("m", 0), to = inputPort("s", 0)
+        mousePress(page, from.x, from.y)
+        mouseMove(page, from.x + 40, from.y + 10)
+        verify(page.canvas.linking)
+        verify(page.canvas.canLinkTo("s", 0))
+        verify(!page.canvas.canLinkTo("m", 0))
+        mouseMove(page, to.x, to.y)
+        mouseRelease(page, to.x, to.y)
+        compare(edgeCount(), 1)
+        // Set -> Manual: a trigger takes no input; refused, with the reason shown.
+        drag(outputPort("s", 0), nodeCentre("m"))
+        compare(edgeCount(), 1)
+        const toast = findChild(page, "toast")
+        tryVerify(() => toast.visible && toast.text.indexOf("trigger") >= 0, 3000)
+        // The same link twice: refused.
+        drag(outputPort("m", 0), inputPort("s", 0))
+        compare(edgeCount(), 1)
+        // Undo removes the link, redo brings it back.
+        page.canvas.forceActiveFocus()
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(edgeCount(), 0)
+        keyClick(Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+        compare(edgeCount(), 1)
+    }
+
+    function test_moveDeleteUndo() {
+        const id = openFresh(manualSet)
+        const start = nodeCentre("s")
+        drag(start, Qt.point(start.x + 123, start.y + 61))
+        // Snapped to the grid: 300 + 123 -> 420, 0 + 61 -> 60.
+        compare(doc().nodeJson("s").position[0], 420)
+        compare(doc().nodeJson("s").position[1], 60)
+        // The edge followed the node.
+        compare(doc().edges.data(doc().edges.index(0, 0), CanvasEdgeModel.X2Role), 420)
+        keyClick(Qt.Key_Delete)
+        compare(nodeCount(), 1)
+        compare(edgeCount(), 0)
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(nodeCount(), 2)
+        compare(edgeCount(), 1)
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(doc().nodeJson("s").position[0], 300)
+        tryVerify(() => !doc().dirty, 5000)
+        compare(server.workflow(id).definition.nodes[1].position[0], 300)
+    }
+
+    function test_copyPasteAndRubberBand() {
+        openFresh(manualSet)
+        // Shift + drag on empty space: a rubber band around both nodes.
+        const a = onPage(-40, -40), b = onPage(560, 120)
+        mousePress(page, a.x, a.y, Qt.LeftButton, Qt.ShiftModifier)
+        for (let i = 1; i <= 6; ++i)
+            mouseMove(page, a.x + (b.x - a.x) * i / 6, a.y + (b.y - a.y) * i / 6, -1, Qt.LeftButton, Qt.ShiftModifier)
+        mouseRelease(page, b.x, b.y, Qt.LeftButton, Qt.ShiftModifier)
+        compare(doc().selectionCount, 2)
+        keyClick(Qt.Key_C, Qt.ControlModifier)
+        mouseMove(page, onPage(0, 300).x, onPage(0, 300).y)
+        keyClick(Qt.Key_V, Qt.ControlModifier)
+        compare(nodeCount(), 4)
+        compare(edgeCount(), 2)
+        verify(doc().nodes.indexOf("m") >= 0)
+        compare(doc().nodeJson(doc().selectedNodeId).name === undefined, true) // two pasted nodes are selected
+        compare(doc().selectionCount, 2)
+        // Plain drag on empty space pans the view.
+        const panBefore = page.canvas.panX
+        drag(onPage(300, 420), onPage(450, 440))
+        verify(Math.abs(page.canvas.panX - panBefore - 150) < 2, "pan moved " + (page.canvas.panX - panBefore) + " pasted at " + JSON.stringify(doc().nodeJson(doc().nodes.data(doc().nodes.index(2, 0), CanvasNodeModel.NodeIdRole)).position))
+        compare(doc().selectionCount, 2)
+        // A click on empty space clears the selection.
+        mouseClick(page, onPage(300, 200).x, onPage(300, 200).y)
+        compare(doc().selectionCount, 0)
+    }
+
+    function test_runLightsNodesUp() {
+        openFresh(manualSet)
+        const run = findChild(page, "runButton")
+        verify(run)
+        mouseClick(run)
+        tryVerify(() => nodeData("s", CanvasNodeModel.RunStatusRole) === "succeeded", 10000)
+        compare(nodeData("m", CanvasNodeModel.RunStatusRole), "succeeded")
+        compare(nodeData("s", CanvasNodeModel.ItemsOutRole), 1)
+        tryVerify(() => !page.runner.running, 5000)
+        // The inspector shows Set's output item.
+        mouseClick(page, nodeCentre("s").x, nodeCentre("s").y)
+        compare(page.runner.nodeData("s").output[0][0].json.n, 7)
+    }
+
+    function test_inspectorEditsParameters() {
+        const id = openFresh(manualSet)
+        mouseClick(page, nodeCentre("s").x, nodeCentre("s").y)
+        const include = findChild(page, "param:includeOtherFields")
+        verify(include)
+        // The schema's default (true) shows until the parameter is set.
+        tryVerify(() => include.current === true)
+        include.edited(false)
+        compare(doc().parameter("s", "includeOtherFields"), false)
+        const mode = findChild(page, "param:mode")
+        compare(mode.kind, "options")
+        const fields = findChild(page, "param:fields")
+        compare(fields.kind, "list")
+        tryVerify(() => !doc().dirty, 5000)
+        compare(server.workflow(id).definition.nodes[1].parameters.includeOtherFields, false)
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        verify(doc().parameter("s", "includeOtherFields") === undefined)
+    }
+}
+}
