@@ -140,6 +140,121 @@
     </message>
 </context>
 <context>
+    <name>EditorPage</name>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>The run failed: %1</translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation>The run failed.</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>Workflow name</source>
+        <translation>Workflow name</translation>
+    </message>
+    <message>
+        <source>Past run — read-only</source>
+        <translation>Past run — read-only</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Not saved: conflict</source>
+        <translation>Not saved: conflict</translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation>● Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>Undo %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>Redo %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Input JSON (optional)</source>
+        <translation>Input JSON (optional)</translation>
+    </message>
+    <message>
+        <source>Run input</source>
+        <translation>Run input</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Stop the run (Ctrl+.)</source>
+        <translation>Stop the run (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>Run the workflow (Ctrl+Enter)</source>
+        <translation>Run the workflow (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(production)</source>
+        <translation>(production)</translation>
+    </message>
+    <message>
+        <source>(test — activate for the production URL)</source>
+        <translation>(test — activate for the production URL)</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Copy URL</translation>
+    </message>
+    <message>
+        <source>Webhook URL copied.</source>
+        <translation>Webhook URL copied.</translation>
+    </message>
+    <message>
+        <source>Choose the node to add there.</source>
+        <translation>Choose the node to add there.</translation>
+    </message>
+</context>
+<context>
     <name>EncryptionCard</name>
     <message>
         <source>Credential encryption</source>
@@ -200,6 +315,97 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutionsPage</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Executions</translation>
+    </message>
+    <message>
+        <source>All workflows</source>
+        <translation>All workflows</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No executions yet. Run a workflow from the editor.</source>
+        <translation>No executions yet. Run a workflow from the editor.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Retry from the start</source>
+        <translation>Retry from the start</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete this execution</source>
+        <translation>Delete this execution</translation>
     </message>
 </context>
 <context>
@@ -307,6 +513,24 @@
     </message>
 </context>
 <context>
+    <name>ItemDataView</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>SynapScale</source>
@@ -331,6 +555,14 @@
     <message>
         <source>Chat</source>
         <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Executions</translation>
     </message>
 </context>
 <context>
@@ -417,6 +649,108 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NodeInspector</name>
+    <message>
+        <source>Node name</source>
+        <translation>Node name</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>This node has no parameters.</source>
+        <translation>This node has no parameters.</translation>
+    </message>
+    <message>
+        <source>Run the workflow to see the items this node receives.</source>
+        <translation>Run the workflow to see the items this node receives.</translation>
+    </message>
+    <message>
+        <source>Run the workflow to see what this node puts out.</source>
+        <translation>Run the workflow to see what this node puts out.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node to edit its parameters.</source>
+        <translation>Select a node to edit its parameters.</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (disabled)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NodePalette</name>
+    <message>
+        <source>Search nodes (Ctrl+K)</source>
+        <translation>Search nodes (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search nodes</source>
+        <translation>Search nodes</translation>
+    </message>
+    <message>
+        <source>No node matches “%1”.</source>
+        <translation>No node matches “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterField</name>
+    <message>
+        <source>A number or {{ expression }}</source>
+        <translation>A number or {{ expression }}</translation>
+    </message>
+    <message>
+        <source>Run the workflow to preview this expression.</source>
+        <translation>Run the workflow to preview this expression.</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Add %1</translation>
     </message>
 </context>
 <context>
@@ -576,6 +910,226 @@
     </message>
 </context>
 <context>
+    <name>WorkflowCanvas</name>
+    <message>
+        <source>Add a first node from the palette (Ctrl+K), or paste nodes (Ctrl+V).</source>
+        <translation>Add a first node from the palette (Ctrl+K), or paste nodes (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom out (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>Fit to view (Shift+1)</source>
+        <translation>Fit to view (Shift+1)</translation>
+    </message>
+    <message>
+        <source>Workflow canvas</source>
+        <translation>Workflow canvas</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowsPage</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Never run</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Drop workflow files to import them</source>
+        <translation>Drop workflow files to import them</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Import a workflow file, native or n8n (Ctrl+O)</source>
+        <translation>Import a workflow file, native or n8n (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>New workflow</source>
+        <translation>New workflow</translation>
+    </message>
+    <message>
+        <source>New workflow (Ctrl+N)</source>
+        <translation>New workflow (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search workflows</source>
+        <translation>Search workflows</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>No workflow matches “%1”.</source>
+        <translation>No workflow matches “%1”.</translation>
+    </message>
+    <message>
+        <source>No workflows yet. Create one, or import a file (drop it here).</source>
+        <translation>No workflows yet. Create one, or import a file (drop it here).</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Edited %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Active: its webhooks and schedules run</source>
+        <translation>Active: its webhooks and schedules run</translation>
+    </message>
+    <message>
+        <source>Inactive: runs only when you click Run</source>
+        <translation>Inactive: runs only when you click Run</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>More actions</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>Deleted “%1”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n workflows.</source>
+        <translation>
+            <numerusform>Deleted %n workflow.</numerusform>
+            <numerusform>Deleted %n workflows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>My workflow</source>
+        <translation>My workflow</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rename workflow</source>
+        <translation>Rename workflow</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Imported “%1”</source>
+        <translation>Imported “%1”</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Every node was imported.</source>
+        <translation>Every node was imported.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n warning(s). Unsupported nodes are kept, disabled, so nothing is lost:</source>
+        <translation>
+            <numerusform>Imported with %n warning. Unsupported nodes are kept, disabled, so nothing is lost:</numerusform>
+            <numerusform>Imported with %n warnings. Unsupported nodes are kept, disabled, so nothing is lost:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import workflow</source>
+        <translation>Import workflow</translation>
+    </message>
+    <message>
+        <source>Workflow JSON (*.json)</source>
+        <translation>Workflow JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Export workflow</source>
+        <translation>Export workflow</translation>
+    </message>
+</context>
+<context>
     <name>synapscale::AiProviders</name>
     <message>
         <source>Saved.</source>
@@ -671,6 +1225,236 @@
     <message>
         <source>Could not save the passphrase&apos;s check value in %1.</source>
         <translation>Could not save the passphrase&apos;s check value in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::ExecutionListModel</name>
+    <message>
+        <source>(deleted workflow)</source>
+        <translation>(deleted workflow)</translation>
+    </message>
+    <message>
+        <source>Could not retry: %1</source>
+        <translation>Could not retry: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the execution: %1</source>
+        <translation>Could not delete the execution: %1</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::ExpressionPreview</name>
+    <message>
+        <source>Stopped: the expression ran longer than %1 ms.</source>
+        <translation>Stopped: the expression ran longer than %1 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::WorkflowDocument</name>
+    <message>
+        <source>This workflow was changed elsewhere since you opened it. Reload it to see the newer version, or overwrite it with yours.</source>
+        <translation>This workflow was changed elsewhere since you opened it. Reload it to see the newer version, or overwrite it with yours.</translation>
+    </message>
+    <message>
+        <source>Not saved: some nodes need attention (marked in red).</source>
+        <translation>Not saved: some nodes need attention (marked in red).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>This is a past run, shown read-only.</source>
+        <translation>This is a past run, shown read-only.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>That node no longer exists.</source>
+        <translation>That node no longer exists.</translation>
+    </message>
+    <message>
+        <source>A node cannot feed itself.</source>
+        <translation>A node cannot feed itself.</translation>
+    </message>
+    <message>
+        <source>%1 has no such output.</source>
+        <translation>%1 has no such output.</translation>
+    </message>
+    <message>
+        <source>%1 is a trigger: it starts the workflow and takes no input.</source>
+        <translation>%1 is a trigger: it starts the workflow and takes no input.</translation>
+    </message>
+    <message>
+        <source>%1 has no such input.</source>
+        <translation>%1 has no such input.</translation>
+    </message>
+    <message>
+        <source>These ports are already connected.</source>
+        <translation>These ports are already connected.</translation>
+    </message>
+    <message>
+        <source>This link would make a cycle. Use Loop Over Items to repeat steps.</source>
+        <translation>This link would make a cycle. Use Loop Over Items to repeat steps.</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Connect %1 to %2</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Remove connection</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n nodes</source>
+        <translation>
+            <numerusform>Delete %n node</numerusform>
+            <numerusform>Delete %n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Delete connection</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Move %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n nodes</source>
+        <translation>
+            <numerusform>Move %n node</numerusform>
+            <numerusform>Move %n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A node needs a name.</source>
+        <translation>A node needs a name.</translation>
+    </message>
+    <message>
+        <source>Another node is already called “%1”.</source>
+        <translation>Another node is already called “%1”.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Rename %1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n nodes</source>
+        <translation>
+            <numerusform>Disable %n node</numerusform>
+            <numerusform>Disable %n nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n nodes</source>
+        <translation>
+            <numerusform>Enable %n node</numerusform>
+            <numerusform>Enable %n nodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Change %1 of %2</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no workflow nodes (it is not workflow JSON).</source>
+        <translation>The clipboard holds no workflow nodes (it is not workflow JSON).</translation>
+    </message>
+    <message>
+        <source>These n8n nodes cannot be pasted: %1</source>
+        <translation>These n8n nodes cannot be pasted: %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no workflow nodes.</source>
+        <translation>The clipboard holds no workflow nodes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n nodes</source>
+        <translation>
+            <numerusform>Paste %n node</numerusform>
+            <numerusform>Paste %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::WorkflowListModel</name>
+    <message>
+        <source>My workflow</source>
+        <translation>My workflow</translation>
+    </message>
+    <message>
+        <source>When clicking Run</source>
+        <translation>When clicking Run</translation>
+    </message>
+    <message>
+        <source>Could not create the workflow: %1</source>
+        <translation>Could not create the workflow: %1</translation>
+    </message>
+    <message>
+        <source>Could not rename the workflow: %1</source>
+        <translation>Could not rename the workflow: %1</translation>
+    </message>
+    <message>
+        <source>Could not duplicate the workflow: %1</source>
+        <translation>Could not duplicate the workflow: %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copy)</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>Could not delete “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workflow.</source>
+        <translation>%1 is too large to be a workflow.</translation>
+    </message>
+    <message>
+        <source>This file is not JSON: %1 (at character %2).</source>
+        <translation>This file is not JSON: %1 (at character %2).</translation>
+    </message>
+    <message>
+        <source>Could not import the workflow: %1</source>
+        <translation>Could not import the workflow: %1</translation>
+    </message>
+    <message>
+        <source>Could not export the workflow: %1</source>
+        <translation>Could not export the workflow: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::WorkflowRunner</name>
+    <message>
+        <source>The input is not valid JSON: %1 (at character %2).</source>
+        <translation>The input is not valid JSON: %1 (at character %2).</translation>
+    </message>
+    <message>
+        <source>This is a past run, shown read-only. Open the workflow to run it again.</source>
+        <translation>This is a past run, shown read-only. Open the workflow to run it again.</translation>
+    </message>
+    <message>
+        <source>Resolve the save conflict first: reload or overwrite.</source>
+        <translation>Resolve the save conflict first: reload or overwrite.</translation>
+    </message>
+    <message>
+        <source>Not run, because the workflow could not be saved: %1</source>
+        <translation>Not run, because the workflow could not be saved: %1</translation>
     </message>
 </context>
 </TS>

@@ -140,6 +140,121 @@
     </message>
 </context>
 <context>
+    <name>EditorPage</name>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>A execução falhou: %1</translation>
+    </message>
+    <message>
+        <source>The run failed.</source>
+        <translation>A execução falhou.</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Fluxos</translation>
+    </message>
+    <message>
+        <source>Workflow name</source>
+        <translation>Nome do fluxo</translation>
+    </message>
+    <message>
+        <source>Past run — read-only</source>
+        <translation>Execução passada — somente leitura</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Not saved: conflict</source>
+        <translation>Não salvo: conflito</translation>
+    </message>
+    <message>
+        <source>● Unsaved changes</source>
+        <translation>● Alterações não salvas</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Salvo</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>Desfazer %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>Refazer %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inativo</translation>
+    </message>
+    <message>
+        <source>Input JSON (optional)</source>
+        <translation>JSON de entrada (opcional)</translation>
+    </message>
+    <message>
+        <source>Run input</source>
+        <translation>Entrada da execução</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+    <message>
+        <source>Stop the run (Ctrl+.)</source>
+        <translation>Parar a execução (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>Run the workflow (Ctrl+Enter)</source>
+        <translation>Executar o fluxo (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recarregar</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Sobrescrever</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(production)</source>
+        <translation>(produção)</translation>
+    </message>
+    <message>
+        <source>(test — activate for the production URL)</source>
+        <translation>(teste — ative para ter a URL de produção)</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Copiar URL</translation>
+    </message>
+    <message>
+        <source>Webhook URL copied.</source>
+        <translation>URL do webhook copiada.</translation>
+    </message>
+    <message>
+        <source>Choose the node to add there.</source>
+        <translation>Escolha o nó a adicionar ali.</translation>
+    </message>
+</context>
+<context>
     <name>EncryptionCard</name>
     <message>
         <source>Credential encryption</source>
@@ -200,6 +315,97 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>As duas frases secretas são diferentes.</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutionsPage</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Executando</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Na fila</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Qualquer status</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agendamento</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Nova tentativa</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Execuções</translation>
+    </message>
+    <message>
+        <source>All workflows</source>
+        <translation>Todos os fluxos</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Fluxo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No executions yet. Run a workflow from the editor.</source>
+        <translation>Nenhuma execução ainda. Execute um fluxo pelo editor.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Retry from the start</source>
+        <translation>Tentar de novo desde o início</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Delete this execution</source>
+        <translation>Excluir esta execução</translation>
     </message>
 </context>
 <context>
@@ -307,6 +513,24 @@
     </message>
 </context>
 <context>
+    <name>ItemDataView</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n itens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabela</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>SynapScale</source>
@@ -331,6 +555,14 @@
     <message>
         <source>Chat</source>
         <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Fluxos</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Execuções</translation>
     </message>
 </context>
 <context>
@@ -417,6 +649,108 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>NodeInspector</name>
+    <message>
+        <source>Node name</source>
+        <translation>Nome do nó</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parâmetros</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <source>This node has no parameters.</source>
+        <translation>Este nó não tem parâmetros.</translation>
+    </message>
+    <message>
+        <source>Run the workflow to see the items this node receives.</source>
+        <translation>Execute o fluxo para ver os itens que este nó recebe.</translation>
+    </message>
+    <message>
+        <source>Run the workflow to see what this node puts out.</source>
+        <translation>Execute o fluxo para ver o que este nó produz.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selecionado</numerusform>
+            <numerusform>%n selecionados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a node to edit its parameters.</source>
+        <translation>Selecione um nó para editar seus parâmetros.</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (desativado)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n itens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NodePalette</name>
+    <message>
+        <source>Search nodes (Ctrl+K)</source>
+        <translation>Buscar nós (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search nodes</source>
+        <translation>Buscar nós</translation>
+    </message>
+    <message>
+        <source>No node matches “%1”.</source>
+        <translation>Nenhum nó corresponde a “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterField</name>
+    <message>
+        <source>A number or {{ expression }}</source>
+        <translation>Um número ou {{ expressão }}</translation>
+    </message>
+    <message>
+        <source>Run the workflow to preview this expression.</source>
+        <translation>Execute o fluxo para ver o valor desta expressão.</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Adicionar %1</translation>
     </message>
 </context>
 <context>
@@ -576,6 +910,226 @@
     </message>
 </context>
 <context>
+    <name>WorkflowCanvas</name>
+    <message>
+        <source>Add a first node from the palette (Ctrl+K), or paste nodes (Ctrl+V).</source>
+        <translation>Adicione um primeiro nó pela paleta (Ctrl+K) ou cole nós (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Diminuir zoom (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Aumentar zoom (+)</translation>
+    </message>
+    <message>
+        <source>Fit to view (Shift+1)</source>
+        <translation>Ajustar à tela (Shift+1)</translation>
+    </message>
+    <message>
+        <source>Workflow canvas</source>
+        <translation>Área do fluxo</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowsPage</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Concluída</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Executando</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Na fila</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>Nunca executado</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportado para %1</translation>
+    </message>
+    <message>
+        <source>Drop workflow files to import them</source>
+        <translation>Solte arquivos de fluxo para importá-los</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Fluxos</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Import a workflow file, native or n8n (Ctrl+O)</source>
+        <translation>Importar um arquivo de fluxo, nativo ou do n8n (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>New workflow</source>
+        <translation>Novo fluxo</translation>
+    </message>
+    <message>
+        <source>New workflow (Ctrl+N)</source>
+        <translation>Novo fluxo (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search workflows</source>
+        <translation>Buscar fluxos</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Todas as tags</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>No workflow matches “%1”.</source>
+        <translation>Nenhum fluxo corresponde a “%1”.</translation>
+    </message>
+    <message>
+        <source>No workflows yet. Create one, or import a file (drop it here).</source>
+        <translation>Nenhum fluxo ainda. Crie um ou importe um arquivo (solte-o aqui).</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Editado %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Active: its webhooks and schedules run</source>
+        <translation>Ativo: seus webhooks e agendamentos rodam</translation>
+    </message>
+    <message>
+        <source>Inactive: runs only when you click Run</source>
+        <translation>Inativo: roda só quando você clica em Executar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Mais ações</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renomear…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>“%1” excluído.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n workflows.</source>
+        <translation>
+            <numerusform>%n fluxo excluído.</numerusform>
+            <numerusform>%n fluxos excluídos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Criar</translation>
+    </message>
+    <message>
+        <source>My workflow</source>
+        <translation>Meu fluxo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Rename workflow</source>
+        <translation>Renomear fluxo</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <source>Imported “%1”</source>
+        <translation>“%1” importado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Every node was imported.</source>
+        <translation>Todos os nós foram importados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported with %n warning(s). Unsupported nodes are kept, disabled, so nothing is lost:</source>
+        <translation>
+            <numerusform>Importado com %n aviso. Nós não suportados são mantidos, desativados, para que nada se perca:</numerusform>
+            <numerusform>Importado com %n avisos. Nós não suportados são mantidos, desativados, para que nada se perca:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import workflow</source>
+        <translation>Importar fluxo</translation>
+    </message>
+    <message>
+        <source>Workflow JSON (*.json)</source>
+        <translation>JSON de fluxo (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Export workflow</source>
+        <translation>Exportar fluxo</translation>
+    </message>
+</context>
+<context>
     <name>synapscale::AiProviders</name>
     <message>
         <source>Saved.</source>
@@ -671,6 +1225,236 @@
     <message>
         <source>Could not save the passphrase&apos;s check value in %1.</source>
         <translation>Não foi possível salvar o valor de verificação da frase secreta em %1.</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::ExecutionListModel</name>
+    <message>
+        <source>(deleted workflow)</source>
+        <translation>(fluxo excluído)</translation>
+    </message>
+    <message>
+        <source>Could not retry: %1</source>
+        <translation>Não foi possível tentar de novo: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the execution: %1</source>
+        <translation>Não foi possível excluir a execução: %1</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::ExpressionPreview</name>
+    <message>
+        <source>Stopped: the expression ran longer than %1 ms.</source>
+        <translation>Interrompida: a expressão passou de %1 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::WorkflowDocument</name>
+    <message>
+        <source>This workflow was changed elsewhere since you opened it. Reload it to see the newer version, or overwrite it with yours.</source>
+        <translation>Este fluxo foi alterado em outro lugar desde que você o abriu. Recarregue para ver a versão mais nova ou sobrescreva-a com a sua.</translation>
+    </message>
+    <message>
+        <source>Not saved: some nodes need attention (marked in red).</source>
+        <translation>Não salvo: alguns nós precisam de atenção (marcados em vermelho).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <source>This is a past run, shown read-only.</source>
+        <translation>Esta é uma execução passada, mostrada somente para leitura.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Adicionar %1</translation>
+    </message>
+    <message>
+        <source>That node no longer exists.</source>
+        <translation>Esse nó não existe mais.</translation>
+    </message>
+    <message>
+        <source>A node cannot feed itself.</source>
+        <translation>Um nó não pode alimentar a si mesmo.</translation>
+    </message>
+    <message>
+        <source>%1 has no such output.</source>
+        <translation>%1 não tem essa saída.</translation>
+    </message>
+    <message>
+        <source>%1 is a trigger: it starts the workflow and takes no input.</source>
+        <translation>%1 é um gatilho: ele inicia o fluxo e não recebe entrada.</translation>
+    </message>
+    <message>
+        <source>%1 has no such input.</source>
+        <translation>%1 não tem essa entrada.</translation>
+    </message>
+    <message>
+        <source>These ports are already connected.</source>
+        <translation>Estas portas já estão conectadas.</translation>
+    </message>
+    <message>
+        <source>This link would make a cycle. Use Loop Over Items to repeat steps.</source>
+        <translation>Esta ligação criaria um ciclo. Use Loop Over Items para repetir etapas.</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Conectar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Remover conexão</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Excluir %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n nodes</source>
+        <translation>
+            <numerusform>Excluir %n nó</numerusform>
+            <numerusform>Excluir %n nós</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Excluir conexão</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Mover %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n nodes</source>
+        <translation>
+            <numerusform>Mover %n nó</numerusform>
+            <numerusform>Mover %n nós</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A node needs a name.</source>
+        <translation>Um nó precisa de um nome.</translation>
+    </message>
+    <message>
+        <source>Another node is already called “%1”.</source>
+        <translation>Outro nó já se chama “%1”.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renomear %1 para %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n nodes</source>
+        <translation>
+            <numerusform>Desativar %n nó</numerusform>
+            <numerusform>Desativar %n nós</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n nodes</source>
+        <translation>
+            <numerusform>Ativar %n nó</numerusform>
+            <numerusform>Ativar %n nós</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Alterar %1 de %2</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no workflow nodes (it is not workflow JSON).</source>
+        <translation>A área de transferência não tem nós de fluxo (não é JSON de fluxo).</translation>
+    </message>
+    <message>
+        <source>These n8n nodes cannot be pasted: %1</source>
+        <translation>Estes nós do n8n não podem ser colados: %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no workflow nodes.</source>
+        <translation>A área de transferência não tem nós de fluxo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n nodes</source>
+        <translation>
+            <numerusform>Colar %n nó</numerusform>
+            <numerusform>Colar %n nós</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::WorkflowListModel</name>
+    <message>
+        <source>My workflow</source>
+        <translation>Meu fluxo</translation>
+    </message>
+    <message>
+        <source>When clicking Run</source>
+        <translation>Ao clicar em Executar</translation>
+    </message>
+    <message>
+        <source>Could not create the workflow: %1</source>
+        <translation>Não foi possível criar o fluxo: %1</translation>
+    </message>
+    <message>
+        <source>Could not rename the workflow: %1</source>
+        <translation>Não foi possível renomear o fluxo: %1</translation>
+    </message>
+    <message>
+        <source>Could not duplicate the workflow: %1</source>
+        <translation>Não foi possível duplicar o fluxo: %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (cópia)</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>Não foi possível excluir “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a workflow.</source>
+        <translation>%1 é grande demais para ser um fluxo.</translation>
+    </message>
+    <message>
+        <source>This file is not JSON: %1 (at character %2).</source>
+        <translation>Este arquivo não é JSON: %1 (no caractere %2).</translation>
+    </message>
+    <message>
+        <source>Could not import the workflow: %1</source>
+        <translation>Não foi possível importar o fluxo: %1</translation>
+    </message>
+    <message>
+        <source>Could not export the workflow: %1</source>
+        <translation>Não foi possível exportar o fluxo: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::WorkflowRunner</name>
+    <message>
+        <source>The input is not valid JSON: %1 (at character %2).</source>
+        <translation>A entrada não é JSON válido: %1 (no caractere %2).</translation>
+    </message>
+    <message>
+        <source>This is a past run, shown read-only. Open the workflow to run it again.</source>
+        <translation>Esta é uma execução passada, somente leitura. Abra o fluxo para executá-lo de novo.</translation>
+    </message>
+    <message>
+        <source>Resolve the save conflict first: reload or overwrite.</source>
+        <translation>Resolva primeiro o conflito ao salvar: recarregue ou sobrescreva.</translation>
+    </message>
+    <message>
+        <source>Not run, because the workflow could not be saved: %1</source>
+        <translation>Não executado, porque o fluxo não pôde ser salvo: %1</translation>
     </message>
 </context>
 </TS>

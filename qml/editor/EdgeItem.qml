@@ -15,6 +15,8 @@ Item {
     required property string label
     property var canvas
     readonly property real bend: Math.max(50, Math.abs(x2 - x1) / 2)
+    visible: Math.max(x1, x2) + bend > canvas.viewLeft && Math.min(x1, x2) - bend < canvas.viewRight
+             && Math.max(y1, y2) > canvas.viewTop && Math.min(y1, y2) < canvas.viewBottom
     readonly property color lineColor: selected ? Theme.accent : Theme.mutedText
 
     Shape {

@@ -17,10 +17,13 @@ Item {
     }
     clip: true
 
+    // A fixed number of lines (enough for the closest spacing), the unused ones hidden: zooming
+    // then moves lines instead of making and destroying them.
     Repeater {
-        model: Math.ceil(grid.width / grid.spacing) + 1
+        model: Math.ceil(grid.width / 12) + 2
         Rectangle {
             required property int index
+            visible: index * grid.spacing <= grid.width + grid.spacing
             x: ((grid.panX % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
             width: 1
             height: grid.height
@@ -29,9 +32,10 @@ Item {
         }
     }
     Repeater {
-        model: Math.ceil(grid.height / grid.spacing) + 1
+        model: Math.ceil(grid.height / 12) + 2
         Rectangle {
             required property int index
+            visible: index * grid.spacing <= grid.height + grid.spacing
             y: ((grid.panY % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
             height: 1
             width: grid.width

@@ -5,15 +5,16 @@ import SynapScale
 Rectangle {
     id: map
     property var canvas
+    // The workflow's box (not the view's): panning moves only the frame, not 500 rectangles.
     readonly property rect bounds: {
         canvas.document.revision // re-read the nodes' box after every edit
         const r = canvas.document.contentRect()
-        const v = Qt.rect(-canvas.panX / canvas.zoom, -canvas.panY / canvas.zoom, canvas.width / canvas.zoom, canvas.height / canvas.zoom)
-        const x0 = Math.min(r.x, v.x), y0 = Math.min(r.y, v.y)
-        const x1 = Math.max(r.x + r.width, v.x + v.width), y1 = Math.max(r.y + r.height, v.y + v.height)
-        return Qt.rect(x0 - 40, y0 - 40, x1 - x0 + 80, y1 - y0 + 80)
+        return Qt.rect(r.x - 40, r.y - 40, r.width + 80, r.height + 80)
     }
     readonly property real ratio: Math.min(width / bounds.width, height / bounds.height)
+    // The workflow centred in the map.
+    readonly property real offsetX: (width - bounds.width * ratio) / 2
+    readonly property real offsetY: (height - bounds.height * ratio) / 2
 
     objectName: "minimap"
     width: 200
@@ -31,8 +32,8 @@ Rectangle {
             required property real posY
             required property real nodeHeight
             required property bool selected
-            x: (posX - map.bounds.x) * map.ratio
-            y: (posY - map.bounds.y) * map.ratio
+            x: map.offsetX + (posX - map.bounds.x) * map.ratio
+            y: map.offsetY + (posY - map.bounds.y) * map.ratio
             width: Math.max(2, map.canvas.nodeWidth * map.ratio)
             height: Math.max(2, nodeHeight * map.ratio)
             color: selected ? Theme.accent : Theme.mutedText
@@ -40,8 +41,8 @@ Rectangle {
         }
     }
     Rectangle {
-        x: (-map.canvas.panX / map.canvas.zoom - map.bounds.x) * map.ratio
-        y: (-map.canvas.panY / map.canvas.zoom - map.bounds.y) * map.ratio
+        x: map.offsetX + (-map.canvas.panX / map.canvas.zoom - map.bounds.x) * map.ratio
+        y: map.offsetY + (-map.canvas.panY / map.canvas.zoom - map.bounds.y) * map.ratio
         width: map.canvas.width / map.canvas.zoom * map.ratio
         height: map.canvas.height / map.canvas.zoom * map.ratio
         color: "transparent"
@@ -51,7 +52,7 @@ Rectangle {
     MouseArea {
         anchors.fill: parent
         function go(mouse) {
-            map.canvas.centreOn(map.bounds.x + mouse.x / map.ratio, map.bounds.y + mouse.y / map.ratio)
+            map.canvas.centreOn(map.bounds.x + (mouse.x - map.offsetX) / map.ratio, map.bounds.y + (mouse.y - map.offsetY) / map.ratio)
         }
         onPressed: mouse => go(mouse)
         onPositionChanged: mouse => { if (pressed) go(mouse) }

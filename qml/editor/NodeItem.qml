@@ -29,11 +29,14 @@ Rectangle {
     property bool renaming: false
 
     objectName: "node:" + name
+    visible: posX + width > canvas.viewLeft && posX < canvas.viewRight && posY + nodeHeight > canvas.viewTop && posY < canvas.viewBottom
     width: canvas.nodeWidth
     x: posX
     y: posY
     height: nodeHeight
     radius: Theme.radius
+    // Opaque, not antialiased: drawn in the renderer's opaque pass, much cheaper with software GL.
+    antialiasing: false
     color: Theme.surface
     opacity: disabled ? 0.55 : 1
     border.width: selected || problem.length > 0 || runStatus === "failed" ? 2 : 1
@@ -55,10 +58,7 @@ Rectangle {
         }
     }
     function startRename() {
-        renameField.text = node.name
         node.renaming = true
-        renameField.forceActiveFocus()
-        renameField.selectAll()
     }
 
     // Body: select, drag (the whole selection), double-click to rename.
@@ -102,6 +102,7 @@ Rectangle {
         width: 36
         height: 36
         radius: 8
+        antialiasing: false
         color: node.categoryColor(node.category)
         Text {
             anchors.centerIn: parent
@@ -128,25 +129,35 @@ Rectangle {
             font.strikeout: node.disabled
             elide: Text.ElideRight
         }
-        TextField {
-            id: renameField
-            objectName: "renameField"
-            visible: node.renaming
+        // In-place rename (double-click or F2): made only while renaming, so 500 nodes do not
+        // carry 500 text fields.
+        Loader {
+            id: renameLoader
+            active: node.renaming
+            visible: active
             width: parent.width
-            font.pixelSize: 13
-            padding: 2
-            onAccepted: {
-                const problem = node.canvas.document.rename(node.nodeId, text)
-                if (problem.length > 0)
-                    node.canvas.showMessage(problem)
-                node.renaming = false
-                node.canvas.forceActiveFocus()
+            sourceComponent: TextField {
+                objectName: "renameField"
+                font.pixelSize: 13
+                padding: 2
+                Component.onCompleted: {
+                    text = node.name
+                    forceActiveFocus()
+                    selectAll()
+                }
+                onAccepted: {
+                    const problem = node.canvas.document.rename(node.nodeId, text)
+                    if (problem.length > 0)
+                        node.canvas.showMessage(problem)
+                    node.renaming = false
+                    node.canvas.forceActiveFocus()
+                }
+                Keys.onEscapePressed: {
+                    node.renaming = false
+                    node.canvas.forceActiveFocus()
+                }
+                onActiveFocusChanged: if (!activeFocus) node.renaming = false
             }
-            Keys.onEscapePressed: {
-                node.renaming = false
-                node.canvas.forceActiveFocus()
-            }
-            onActiveFocusChanged: if (!activeFocus) node.renaming = false
         }
         Text {
             width: parent.width

@@ -25,6 +25,12 @@ FocusScope {
     property point linkEnd
     property bool spaceHeld: false
     property point lastMouse: Qt.point(width / 2, height / 2)
+    // The visible part of the canvas (its coordinates) with a margin: nodes and edges outside it
+    // are not drawn, so a 500-node workflow costs what is on screen.
+    readonly property real viewLeft: -panX / zoom - 40
+    readonly property real viewTop: -panY / zoom - 40
+    readonly property real viewRight: (width - panX) / zoom + 40
+    readonly property real viewBottom: (height - panY) / zoom + 40
 
     // The user dropped a link on empty space: offer the palette to add a node there, linked.
     signal quickAddRequested(point at, string fromId, int fromPort)
@@ -49,7 +55,7 @@ FocusScope {
             panY = height / 3
             return
         }
-        const margin = 80
+        const margin = Math.min(80, width * 0.08)
         zoom = Math.max(minZoom, Math.min(1.25, Math.min((width - 2 * margin) / r.width, (height - 2 * margin) / r.height)))
         panX = (width - r.width * zoom) / 2 - r.x * zoom
         panY = (height - r.height * zoom) / 2 - r.y * zoom
@@ -90,13 +96,14 @@ FocusScope {
 
     clip: true
     activeFocusOnTab: true
-    Accessible.name: qsTr("Workflow board")
+    Accessible.name: qsTr("Workflow canvas")
 
     Rectangle {
         anchors.fill: parent
         color: Theme.background
     }
     GridLines {
+        objectName: "grid"
         anchors.fill: parent
         zoom: board.zoom
         panX: board.panX
@@ -181,10 +188,13 @@ FocusScope {
         scale: board.zoom
         transformOrigin: Item.TopLeft
 
+        Item {
+            objectName: "edgeLayer"
         Repeater {
             id: edgeRepeater
             model: board.document.edges
             EdgeItem { canvas: board }
+        }
         }
         Repeater {
             id: nodeRepeater
@@ -272,7 +282,7 @@ FocusScope {
         anchors.bottom: parent.bottom
         anchors.margins: 12
         canvas: board
-        visible: board.document.nodes.count > 0
+        visible: board.document.nodes.count > 0 && board.width > 560 && board.height > 360
     }
 
     Keys.onPressed: event => {

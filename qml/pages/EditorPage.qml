@@ -290,6 +290,8 @@ Page {
             }
             NodeInspector {
                 objectName: "inspector"
+                // Only while one node is selected: the canvas gets the room otherwise.
+                visible: document.selectedNodeId.length > 0
                 Layout.fillHeight: true
                 Layout.preferredWidth: 340
                 document: document
