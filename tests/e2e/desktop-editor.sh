@@ -96,11 +96,11 @@ xvfb-run -a -s "-screen 0 1400x860x24" "$work/session.sh" build "$out/editor-bui
 
 db=$(find "$work/data" -name synapscale.db | head -n1)
 [ -n "$db" ] || { echo "no database file"; exit 1; }
-chain=$(sqlite3 "$db" "SELECT definition FROM workflows WHERE name = 'E2E flow'" | /usr/bin/python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-by = {n["id"]: n["type"] for n in d["nodes"]}
-print(" ".join(sorted(by[e["from"]] + ">" + by[e["to"]] for e in d["edges"])))')
+chain=$(sqlite3 "$db" "SELECT group_concat(link, ' ') FROM (
+  SELECT json_extract(f.value, '$.type') || '>' || json_extract(t.value, '$.type') AS link
+  FROM workflows w, json_each(w.definition, '$.edges') e, json_each(w.definition, '$.nodes') f, json_each(w.definition, '$.nodes') t
+  WHERE w.name = 'E2E flow' AND json_extract(f.value, '$.id') = json_extract(e.value, '$.from')
+    AND json_extract(t.value, '$.id') = json_extract(e.value, '$.to') ORDER BY link)")
 [ "$chain" = "core.set>core.if trigger.manual>core.set" ] || { echo "stored workflow is not Manual -> Set -> IF: '$chain'"; exit 1; }
 status=$(sqlite3 "$db" "SELECT status FROM executions ORDER BY created_at DESC LIMIT 1")
 [ "$status" = succeeded ] || { echo "the run ended '$status'"; exit 1; }
