@@ -1128,6 +1128,26 @@
         <source>Export workflow</source>
         <translation>Export workflow</translation>
     </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>sales, daily</source>
+        <translation>sales, daily</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, separated by commas</translation>
+    </message>
 </context>
 <context>
     <name>synapscale::AiProviders</name>
@@ -1436,6 +1456,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not change the tags: %1</source>
+        <translation>Could not change the tags: %1</translation>
     </message>
 </context>
 <context>

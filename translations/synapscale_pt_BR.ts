@@ -1128,6 +1128,26 @@
         <source>Export workflow</source>
         <translation>Exportar fluxo</translation>
     </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>sales, daily</source>
+        <translation>vendas, diário</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, separadas por vírgulas</translation>
+    </message>
 </context>
 <context>
     <name>synapscale::AiProviders</name>
@@ -1436,6 +1456,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not change the tags: %1</source>
+        <translation>Não foi possível alterar as tags: %1</translation>
     </message>
 </context>
 <context>

@@ -193,29 +193,42 @@ void WorkflowListModel::create(const QString &name)
                                               });
 }
 
+void WorkflowListModel::update(const QString &id, const QString &failure, std::function<void(QVariantMap &)> change)
+{
+    auto *api = ApiClient::create(nullptr, nullptr);
+    api->get(kWorkflows + QLatin1Char('/') + id, this, [this, id, failure, change, api](const ApiReply &reply) {
+        if (!reply.ok()) {
+            Q_EMIT failed(failure.arg(reply.error));
+            return;
+        }
+        const QVariantMap w = reply.data.toMap();
+        QVariantMap body;
+        for (const char *field : {"name", "description", "tags", "definition", "version"})
+            body.insert(QLatin1String(field), w.value(QLatin1String(field)));
+        change(body);
+        api->send("PUT", kWorkflows + QLatin1Char('/') + id, body, this, [this, failure](const ApiReply &put) {
+            if (!put.ok())
+                Q_EMIT failed(failure.arg(put.error));
+            refresh();
+        });
+    });
+}
+
 void WorkflowListModel::rename(const QString &id, const QString &name)
 {
     const QString title = name.trimmed();
     if (title.isEmpty())
         return;
-    auto *api = ApiClient::create(nullptr, nullptr);
-    // PUT is a full update of the current version: read it, change the name, write it back.
-    api->get(kWorkflows + QLatin1Char('/') + id, this, [this, id, title, api](const ApiReply &reply) {
-        if (!reply.ok()) {
-            Q_EMIT failed(tr("Could not rename the workflow: %1").arg(reply.error));
-            return;
-        }
-        const QVariantMap w = reply.data.toMap();
-        QVariantMap body;
-        for (const char *field : {"description", "tags", "definition", "version"})
-            body.insert(QLatin1String(field), w.value(QLatin1String(field)));
-        body.insert(kName, title);
-        api->send("PUT", kWorkflows + QLatin1Char('/') + id, body, this, [this](const ApiReply &put) {
-            if (!put.ok())
-                Q_EMIT failed(tr("Could not rename the workflow: %1").arg(put.error));
-            refresh();
-        });
-    });
+    update(id, tr("Could not rename the workflow: %1"), [title](QVariantMap &w) { w.insert(kName, title); });
+}
+
+void WorkflowListModel::setTags(const QString &id, const QString &tags)
+{
+    QStringList list;
+    for (const QString &tag : tags.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!tag.trimmed().isEmpty() && !list.contains(tag.trimmed()))
+            list << tag.trimmed();
+    update(id, tr("Could not change the tags: %1"), [list](QVariantMap &w) { w.insert(QStringLiteral("tags"), list); });
 }
 
 void WorkflowListModel::duplicate(const QString &id)

@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
+
 namespace synapscale {
 
 // View-model of the Workflows page: the user's workflows, latest edited first, searched as you
@@ -62,6 +64,8 @@ public:
     // A new workflow holding one Manual Trigger; created(id) follows.
     Q_INVOKABLE void create(const QString &name);
     Q_INVOKABLE void rename(const QString &id, const QString &name);
+    // Tags from comma-separated text ("sales, daily"); blanks dropped, duplicates once.
+    Q_INVOKABLE void setTags(const QString &id, const QString &tags);
     Q_INVOKABLE void duplicate(const QString &id);
     Q_INVOKABLE void remove(const QString &id);
     Q_INVOKABLE void undoRemove();
@@ -84,6 +88,8 @@ Q_SIGNALS:
 
 private:
     void onEvent(const QString &type, const QVariantMap &data);
+    // PUT is a full update of the current version: reads it, lets `change` edit it, writes it back.
+    void update(const QString &id, const QString &failure, std::function<void(QVariantMap &)> change);
     void flushRemovals();
     void updateTags();
 

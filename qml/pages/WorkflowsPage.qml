@@ -231,6 +231,14 @@ Page {
                                     renameDialog.open()
                                 }
                             }
+                            MenuItem {
+                                text: qsTr("Tags…")
+                                onTriggered: {
+                                    tagsDialog.workflowId = row.workflowId
+                                    tagsField.text = row.tags.join(", ")
+                                    tagsDialog.open()
+                                }
+                            }
                             MenuItem { text: qsTr("Duplicate"); onTriggered: workflows.duplicate(row.workflowId) }
                             MenuItem {
                                 text: qsTr("Export…")
@@ -317,6 +325,27 @@ Page {
             Accessible.name: qsTr("Name")
         }
         onAccepted: workflows.rename(workflowId, renameField.text)
+    }
+    Dialog {
+        id: tagsDialog
+        property string workflowId
+        title: qsTr("Tags")
+        modal: true
+        anchors.centerIn: parent
+        width: 400
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("Save"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
+        TextField {
+            id: tagsField
+            anchors.left: parent.left
+            anchors.right: parent.right
+            placeholderText: qsTr("sales, daily")
+            onAccepted: tagsDialog.accept()
+            Accessible.name: qsTr("Tags, separated by commas")
+        }
+        onAccepted: workflows.setTags(workflowId, tagsField.text)
     }
     Dialog {
         id: importResult

@@ -8,6 +8,8 @@
 #include "auth/authservice.h"
 #include "canvasedges.h"
 #include "canvasnodes.h"
+#include "executionlist.h"
+#include "expressionpreview.h"
 #include "nodecatalog.h"
 #include "support/apihost.h"
 #include "workflowdocument.h"
@@ -16,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -495,6 +498,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return list.indexOf(copy) >= 0; }, 5000));
         QCOMPARE(list.index(list.indexOf(copy)).data(WorkflowListModel::NameRole).toString(), QStringLiteral("Renamed one (copy)"));
 
+        list.setTags(id, QStringLiteral(" sales, daily ,sales,, "));
+        QVERIFY(QTest::qWaitFor([&] { return list.index(std::max(0, list.indexOf(id))).data(WorkflowListModel::TagsRole).toStringList()
+                                             == QStringList{QStringLiteral("sales"), QStringLiteral("daily")}; }, 5000));
+        QVERIFY(list.tags().contains(QStringLiteral("daily")));
+        list.setTag(QStringLiteral("daily"));
+        QVERIFY(QTest::qWaitFor([&] { return !list.loading() && list.rowCount() == 1; }, 5000));
+        list.setTag({});
         list.setSearch(QStringLiteral("renamed one"));
         QVERIFY(QTest::qWaitFor([&] { return !list.loading() && list.rowCount() == 2; }, 5000));
         list.setSearch({});
@@ -548,6 +558,70 @@ private Q_SLOTS:
         list.importText(QString::fromStdString(exportedJson.dump()));
         QVERIFY(imported.wait(5000));
         QVERIFY(imported.first().at(2).toStringList().isEmpty());
+    }
+
+    void expressionPreviewEvaluatesAgainstRunData()
+    {
+        ExpressionPreview preview;
+        const QVariantList input{QVariantMap{{QStringLiteral("json"), QVariantMap{{QStringLiteral("a"), 41}, {QStringLiteral("name"), QStringLiteral("Ada")}}}},
+                                 QVariantMap{{QStringLiteral("json"), QVariantMap{{QStringLiteral("a"), 1}}}}};
+        const QVariantMap nodes{{QStringLiteral("Start"), QVariantMap{{QStringLiteral("token"), QStringLiteral("t-1")}}}};
+        QVERIFY(ExpressionPreview::hasExpression(QStringLiteral("x {{ 1 }} y")));
+        QVERIFY(!ExpressionPreview::hasExpression(QStringLiteral("plain { text }")));
+        auto r = preview.evaluate(QStringLiteral("{{ $json.a + 1 }}"), input, nodes);
+        QVERIFY(r.value(QStringLiteral("ok")).toBool());
+        QCOMPARE(r.value(QStringLiteral("text")).toString(), QStringLiteral("42"));
+        r = preview.evaluate(QStringLiteral("Hi {{ $json.name }}, {{ $input.all().length }} items, {{ $node[\"Start\"].json.token }}"), input, nodes);
+        QCOMPARE(r.value(QStringLiteral("text")).toString(), QStringLiteral("Hi Ada, 2 items, t-1"));
+        r = preview.evaluate(QStringLiteral("{{ $json }}"), input, nodes);
+        QCOMPARE(r.value(QStringLiteral("text")).toString(), QStringLiteral(R"({"a":41,"name":"Ada"})"));
+        r = preview.evaluate(QStringLiteral("{{ $json.missing.deeper }}"), input, nodes);
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QVERIFY(r.value(QStringLiteral("text")).toString().contains(QStringLiteral("TypeError")));
+        // An endless loop is stopped at the time limit, and the engine works afterwards.
+        preview.setTimeLimitMs(100);
+        QElapsedTimer t;
+        t.start();
+        r = preview.evaluate(QStringLiteral("{{ (function() { while (true) {} })() }}"), input, nodes);
+        QVERIFY(!r.value(QStringLiteral("ok")).toBool());
+        QVERIFY(r.value(QStringLiteral("text")).toString().contains(QStringLiteral("100 ms")));
+        QVERIFY(t.elapsed() < 2000);
+        QCOMPARE(preview.evaluate(QStringLiteral("{{ 2 * 3 }}"), {}, {}).value(QStringLiteral("text")).toString(), QStringLiteral("6"));
+    }
+
+    void executionListFiltersRetriesAndDeletes()
+    {
+        json failing = manualSetIf();
+        failing["nodes"][1]["parameters"] = {{"mode", "raw"}, {"jsonOutput", "{not json"}};
+        const QString bad = createWorkflow(failing, QStringLiteral("Fails"));
+        const QString good = createWorkflow(manualSetIf(), QStringLiteral("Works"));
+        for (const QString &id : {bad, good, good})
+            QCOMPARE(callApi(m_port, "POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(id), m_token, {{"wait", true}}).status, 200);
+        ExecutionListModel list;
+        QAbstractItemModelTester tester(&list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        list.setWorkflowId(good);
+        QVERIFY(QTest::qWaitFor([&] { return !list.loading() && list.rowCount() == 2; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return list.index(0).data(ExecutionListModel::WorkflowNameRole).toString() == QLatin1String("Works"); }, 5000));
+        QCOMPARE(list.index(0).data(ExecutionListModel::StatusRole).toString(), QStringLiteral("succeeded"));
+        QVERIFY(list.index(0).data(ExecutionListModel::DurationMsRole).toInt() >= 0);
+        list.setWorkflowId(bad);
+        list.setStatus(QStringLiteral("failed"));
+        QVERIFY(QTest::qWaitFor([&] { return !list.loading() && list.rowCount() == 1; }, 5000));
+        const QString failedId = list.index(0).data(ExecutionListModel::IdRole).toString();
+        QVERIFY(!list.index(0).data(ExecutionListModel::ErrorRole).toString().isEmpty());
+        // Retry makes a new execution of the same workflow, which the list picks up live.
+        QSignalSpy retried(&list, &ExecutionListModel::retried);
+        list.retry(failedId);
+        QVERIFY(retried.wait(5000));
+        QVERIFY(QTest::qWaitFor([&] { return !list.loading() && list.rowCount() == 2; }, 5000));
+        list.remove(failedId);
+        QVERIFY(QTest::qWaitFor([&] { return list.indexOf(failedId) < 0; }, 5000));
+        QCOMPARE(callApi(m_port, "GET", QStringLiteral("/api/v1/executions/") + failedId, m_token).status, 404);
+        // Deleting what is not there (any more) says so and keeps the list.
+        QSignalSpy failed(&list, &ExecutionListModel::failed);
+        list.remove(failedId);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(list.rowCount(), 1);
     }
 
     void cleanupTestCase()
