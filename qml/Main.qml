@@ -33,12 +33,17 @@ ApplicationWindow {
 
     function openWorkflow(workflowId) {
         editor.openWorkflow(workflowId)
+        if (currentPage !== editorPage)
+            editorReturnsTo = workflowsPage
         currentPage = editorPage
     }
     function openExecution(executionId) {
         editor.openExecution(executionId)
+        editorReturnsTo = executionsPage
         currentPage = editorPage
     }
+    // Where the editor's back button goes: the list it was opened from.
+    property int editorReturnsTo: workflowsPage
 
     Shortcut {
         sequence: "Ctrl+1"
@@ -182,9 +187,10 @@ ApplicationWindow {
                     id: editor
                     objectName: "editorPage"
                     catalog: nodeCatalog
+                    backText: window.editorReturnsTo === window.executionsPage ? qsTr("Executions") : qsTr("Workflows")
                     onBackRequested: {
                         workflowsList.workflows.refresh()
-                        window.currentPage = window.workflowsPage
+                        window.currentPage = window.editorReturnsTo
                     }
                 }
             }

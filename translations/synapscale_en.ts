@@ -253,6 +253,10 @@
         <source>Choose the node to add there.</source>
         <translation>Choose the node to add there.</translation>
     </message>
+    <message>
+        <source>Edit the workflow</source>
+        <translation>Edit the workflow</translation>
+    </message>
 </context>
 <context>
     <name>EncryptionCard</name>

@@ -253,6 +253,10 @@
         <source>Choose the node to add there.</source>
         <translation>Escolha o nó a adicionar ali.</translation>
     </message>
+    <message>
+        <source>Edit the workflow</source>
+        <translation>Editar o fluxo</translation>
+    </message>
 </context>
 <context>
     <name>EncryptionCard</name>

@@ -91,9 +91,9 @@ Rectangle {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            TabButton { text: qsTr("Parameters"); objectName: "parametersTab" }
-            TabButton { text: qsTr("Input"); objectName: "inputTab" }
-            TabButton { text: qsTr("Output"); objectName: "outputTab" }
+            TabButton { text: qsTr("Parameters"); objectName: "parametersTab"; font.capitalization: Font.MixedCase }
+            TabButton { text: qsTr("Input"); objectName: "inputTab"; font.capitalization: Font.MixedCase }
+            TabButton { text: qsTr("Output"); objectName: "outputTab"; font.capitalization: Font.MixedCase }
         }
         StackLayout {
             Layout.fillWidth: true

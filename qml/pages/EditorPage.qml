@@ -14,6 +14,8 @@ Page {
     property alias canvas: canvas
     property alias palette: palette
     signal backRequested()
+    // The name of the page the back button returns to.
+    property string backText: qsTr("Workflows")
 
     function openWorkflow(workflowId) {
         runner.clear()
@@ -91,7 +93,7 @@ Page {
             spacing: 8
             ToolButton {
                 objectName: "backToWorkflows"
-                text: "‹ " + qsTr("Workflows")
+                text: "‹ " + page.backText
                 onClicked: { document.save(); page.backRequested() }
             }
             TextField {
@@ -111,6 +113,13 @@ Page {
                       : document.saving ? qsTr("Saving…")
                       : document.conflict ? qsTr("Not saved: conflict")
                       : document.dirty ? qsTr("● Unsaved changes") : qsTr("Saved")
+            }
+            Button {
+                objectName: "editWorkflowButton"
+                visible: document.readOnly && document.workflowId.length > 0
+                text: qsTr("Edit the workflow")
+                flat: true
+                onClicked: page.openWorkflow(document.workflowId)
             }
             Item { Layout.fillWidth: true }
             ToolButton {

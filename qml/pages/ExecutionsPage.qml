@@ -75,6 +75,7 @@ Page {
             }
             ComboBox {
                 objectName: "statusFilter"
+                Layout.preferredWidth: 180
                 model: page.statuses.map(s => page.statusText(s))
                 onActivated: index => executions.status = page.statuses[index]
                 Accessible.name: qsTr("Status")
@@ -123,10 +124,14 @@ Page {
                     anchors.leftMargin: 14
                     anchors.rightMargin: 8
                     spacing: 12
-                    StatusBadge {
+                    Item {
                         Layout.preferredWidth: 120
-                        level: row.status === "succeeded" ? "ok" : row.status === "failed" ? "error" : "waiting"
-                        label: page.statusText(row.status)
+                        Layout.fillHeight: true
+                        StatusBadge {
+                            anchors.verticalCenter: parent.verticalCenter
+                            level: row.status === "succeeded" ? "ok" : row.status === "failed" ? "error" : "waiting"
+                            label: page.statusText(row.status)
+                        }
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
