@@ -131,6 +131,12 @@ int main(int argc, char **argv)
     // The catalog first (it is loaded once per connection in the app, before any workflow opens).
     QTest::qWait(500);
 
+    // BENCH_EMPTY=edgeLayer,minimap: those parts get no delegates at all (what they cost in memory).
+    for (const QString &name : qEnvironmentVariable("BENCH_EMPTY").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (auto *item = root->findChild<QQuickItem *>(name))
+            for (QObject *child : item->children())
+                if (QByteArray(child->metaObject()->className()).contains("Repeater"))
+                    child->setProperty("model", QVariant());
     int frames = 0;
     QObject::connect(window, &QQuickWindow::frameSwapped, [&] { ++frames; });
     QElapsedTimer clock;

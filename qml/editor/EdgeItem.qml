@@ -20,6 +20,7 @@ Item {
     readonly property color lineColor: selected ? Theme.accent : Theme.mutedText
 
     Shape {
+        vendorExtensionsEnabled: false
         ShapePath {
             strokeColor: edge.lineColor
             strokeWidth: edge.selected ? 3 : 2
@@ -36,13 +37,15 @@ Item {
             }
         }
     }
-    Text {
-        visible: edge.label.length > 0
+    Loader {
+        active: edge.label.length > 0
         x: edge.x1 + 8
         y: edge.y1 - height - 2
-        text: edge.label
-        color: Theme.mutedText
-        font.pixelSize: 11
+        sourceComponent: Text {
+            text: edge.label
+            color: Theme.mutedText
+            font.pixelSize: 11
+        }
     }
     Rectangle {
         objectName: "edgeHandle"

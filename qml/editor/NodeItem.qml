@@ -229,13 +229,16 @@ Rectangle {
                 border.width: 2
                 scale: inPort.target ? 1.3 : 1
             }
-            Text {
-                visible: node.inputs.length > 1
+            // Port names only where there are several ports (made only then: 500 nodes).
+            Loader {
+                active: node.inputs.length > 1
                 x: 16
                 anchors.verticalCenter: parent.verticalCenter
-                text: inPort.modelData
-                color: Theme.mutedText
-                font.pixelSize: 10
+                sourceComponent: Text {
+                    text: inPort.modelData
+                    color: Theme.mutedText
+                    font.pixelSize: 10
+                }
             }
         }
     }
@@ -256,14 +259,16 @@ Rectangle {
                 radius: 7
                 color: portMouse.containsMouse ? Theme.accent : Theme.mutedText
             }
-            Text {
-                visible: node.outputs.length > 1
+            Loader {
+                active: node.outputs.length > 1
                 anchors.right: parent.left
                 anchors.rightMargin: 2
                 anchors.verticalCenter: parent.verticalCenter
-                text: outPort.modelData
-                color: Theme.mutedText
-                font.pixelSize: 10
+                sourceComponent: Text {
+                    text: outPort.modelData
+                    color: Theme.mutedText
+                    font.pixelSize: 10
+                }
             }
             MouseArea {
                 id: portMouse

@@ -196,10 +196,13 @@ FocusScope {
             EdgeItem { canvas: board }
         }
         }
+        Item {
+            objectName: "nodeLayer"
         Repeater {
             id: nodeRepeater
             model: board.document.nodes
             NodeItem { canvas: board }
+        }
         }
         // The link being dragged.
         Shape {
