@@ -100,12 +100,18 @@ Rectangle {
             Layout.fillHeight: true
             currentIndex: tabs.currentIndex
 
-            ScrollView {
+            // A Flickable with a fixed content width: a ScrollView whose width follows its
+            // scroll bar made the wrapped descriptions re-layout in a loop.
+            Flickable {
                 id: paramScroll
                 clip: true
-                contentWidth: availableWidth
+                contentWidth: width
+                contentHeight: paramColumn.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
                 ColumnLayout {
-                    width: paramScroll.availableWidth
+                    id: paramColumn
+                    width: paramScroll.width - 14
                     spacing: 12
                     enabled: !inspector.document.readOnly
                     Label {

@@ -6,7 +6,7 @@ import SynapScale
 // The node types by category, searched as you type. Enter adds the highlighted type at the
 // view's centre (Up/Down move the highlight); a type can also be dragged onto the canvas.
 Rectangle {
-    id: palette
+    id: paletteRoot
     required property NodeCatalog catalog
     // Called with the type to add, and where it was dropped (canvas coordinates) or null.
     signal chosen(string type, var dropAt)
@@ -21,7 +21,7 @@ Rectangle {
     function add(row) {
         const type = catalog.typeAt(row)
         if (type.length > 0)
-            palette.chosen(type, null)
+            paletteRoot.chosen(type, null)
     }
 
     color: Theme.surface
@@ -36,26 +36,26 @@ Rectangle {
             objectName: "paletteSearch"
             Layout.fillWidth: true
             placeholderText: qsTr("Search nodes (Ctrl+K)")
-            text: palette.catalog.search
+            text: paletteRoot.catalog.search
             onTextEdited: {
-                palette.catalog.search = text
+                paletteRoot.catalog.search = text
                 list.currentIndex = 0
             }
             Keys.onDownPressed: list.currentIndex = Math.min(list.count - 1, list.currentIndex + 1)
             Keys.onUpPressed: list.currentIndex = Math.max(0, list.currentIndex - 1)
-            Keys.onReturnPressed: palette.add(list.currentIndex)
-            Keys.onEnterPressed: palette.add(list.currentIndex)
+            Keys.onReturnPressed: paletteRoot.add(list.currentIndex)
+            Keys.onEnterPressed: paletteRoot.add(list.currentIndex)
             Accessible.name: qsTr("Search nodes")
         }
         Label {
-            visible: palette.catalog.error.length > 0
+            visible: paletteRoot.catalog.error.length > 0
             Layout.fillWidth: true
-            text: palette.catalog.error
+            text: paletteRoot.catalog.error
             color: Theme.danger
             wrapMode: Text.WordWrap
         }
         Label {
-            visible: list.count === 0 && palette.catalog.ready
+            visible: list.count === 0 && paletteRoot.catalog.ready
             text: qsTr("No node matches “%1”.").arg(search.text)
             color: Theme.mutedText
         }
@@ -65,7 +65,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: palette.catalog
+            model: paletteRoot.catalog
             currentIndex: 0
             highlightMoveDuration: 0
             section.property: "category"
@@ -132,6 +132,8 @@ Rectangle {
                     anchors.fill: parent
                     hoverEnabled: true
                     cursorShape: Qt.PointingHandCursor
+                    // A drag onto the canvas, not a flick of the list.
+                    preventStealing: true
                     property bool dragging: false
                     property point pressAt
                     onPressed: mouse => {
@@ -145,14 +147,14 @@ Rectangle {
                         if (!dragging && Math.abs(mouse.x - pressAt.x) + Math.abs(mouse.y - pressAt.y) > 8)
                             dragging = true
                         if (dragging)
-                            palette.dragMoved(mapToItem(null, mouse.x, mouse.y), entry.type)
+                            paletteRoot.dragMoved(mapToItem(null, mouse.x, mouse.y), entry.type)
                     }
                     onReleased: mouse => {
                         if (dragging)
-                            palette.dragEnded(mapToItem(null, mouse.x, mouse.y), entry.type)
+                            paletteRoot.dragEnded(mapToItem(null, mouse.x, mouse.y), entry.type)
                         dragging = false
                     }
-                    onClicked: if (!dragging) palette.chosen(entry.type, null)
+                    onClicked: if (!dragging) paletteRoot.chosen(entry.type, null)
                     ToolTip.text: entry.description
                     ToolTip.visible: containsMouse && !pressed
                     ToolTip.delay: 900

@@ -89,7 +89,8 @@ FocusScope {
             if (problem.length > 0)
                 board.message(problem)
         } else if (Math.abs(p.x - linkStart.x) + Math.abs(p.y - linkStart.y) > 30) {
-            board.quickAddRequested(p, linkFrom, linkPort)
+            board.quickAddRequested(p, linkFrom, linkPort) // the palette takes the keyboard
+            return
         }
         board.forceActiveFocus()
     }

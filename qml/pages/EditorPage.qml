@@ -12,7 +12,7 @@ Page {
     property alias document: document
     property alias runner: runner
     property alias canvas: canvas
-    property alias palette: palette
+    property alias nodePalette: nodePalette
     signal backRequested()
     // The name of the page the back button returns to.
     property string backText: qsTr("Workflows")
@@ -80,7 +80,7 @@ Page {
     Shortcut { sequences: [StandardKey.Undo]; enabled: page.visible; onActivated: document.undo() }
     Shortcut { sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]; enabled: page.visible; onActivated: document.redo(); onActivatedAmbiguously: document.redo() }
     Shortcut { sequences: [StandardKey.Save]; enabled: page.visible; onActivated: document.save() }
-    Shortcut { sequence: "Ctrl+K"; enabled: page.visible; onActivated: palette.focusSearch() }
+    Shortcut { sequence: "Ctrl+K"; enabled: page.visible; onActivated: nodePalette.focusSearch() }
     Shortcut { sequences: ["Ctrl+Return", "Ctrl+Enter"]; enabled: page.visible && !runner.running; onActivated: runner.run(inputField.text) }
     Shortcut { sequence: "Ctrl+."; enabled: page.visible && runner.running; onActivated: runner.stop() }
 
@@ -257,7 +257,7 @@ Page {
             spacing: 0
 
             NodePalette {
-                id: palette
+                id: nodePalette
                 objectName: "palette"
                 Layout.fillHeight: true
                 Layout.preferredWidth: 250
@@ -288,12 +288,12 @@ Page {
                 document: document
                 focus: true
                 onMessage: text => page.notify(text)
-                onPaletteRequested: palette.focusSearch()
+                onPaletteRequested: nodePalette.focusSearch()
                 onQuickAddRequested: (at, fromId, fromPort) => {
                     pendingLink.fromId = fromId
                     pendingLink.fromPort = fromPort
                     pendingLink.at = at
-                    palette.focusSearch()
+                    nodePalette.focusSearch()
                     page.notify(qsTr("Choose the node to add there."))
                 }
             }

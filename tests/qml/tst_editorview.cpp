@@ -34,6 +34,14 @@ public:
         const auto r = callApi(m_port, "POST", QStringLiteral("/api/v1/workflows"), m_token, {{"name", name.toStdString()}, {"definition", def}});
         return QString::fromStdString(r.json().value("id", std::string()));
     }
+    // Saves a new version over `version`, as another client would.
+    Q_INVOKABLE bool updateWorkflow(const QString &id, const QVariantMap &definition, int version)
+    {
+        const auto def = nlohmann::json::parse(QJsonDocument::fromVariant(definition).toJson().toStdString());
+        const auto r = callApi(m_port, "PUT", QStringLiteral("/api/v1/workflows/") + id, m_token,
+                               {{"name", "Editor view test"}, {"definition", def}, {"version", version}});
+        return r.status == 200;
+    }
     // The stored workflow, as the API returns it.
     Q_INVOKABLE QVariantMap workflow(const QString &id)
     {

@@ -89,7 +89,7 @@ TestCase {
         mouseClick(page, nodeCentre("s").x, nodeCentre("s").y)
         compare(doc().selectedNodeId, "s")
         keyClick(Qt.Key_K, Qt.ControlModifier)
-        tryVerify(() => page.palette.searchField.activeFocus)
+        tryVerify(() => page.nodePalette.searchField.activeFocus)
         typeKeys("if")
         keyClick(Qt.Key_Return)
         compare(nodeCount(), 3)
@@ -211,6 +211,81 @@ TestCase {
         compare(server.workflow(id).definition.nodes[1].parameters.includeOtherFields, false)
         keyClick(Qt.Key_Z, Qt.ControlModifier)
         verify(doc().parameter("s", "includeOtherFields") === undefined)
+    }
+
+    function test_quickAddFromADroppedLink() {
+        openFresh(manualSet)
+        // A link dropped on empty space: the palette opens there; Enter adds the node, linked.
+        const from = outputPort("s", 0)
+        drag(from, Qt.point(from.x + 200, from.y + 150))
+        tryVerify(() => page.nodePalette.searchField.activeFocus, 3000)
+        typeKeys("no op")
+        keyClick(Qt.Key_Return)
+        compare(nodeCount(), 3)
+        const added = doc().selectedNodeId
+        compare(doc().nodeJson(added).type, "core.noop")
+        compare(doc().edges.data(doc().edges.index(1, 0), CanvasEdgeModel.FromRole), "s")
+        compare(doc().edges.data(doc().edges.index(1, 0), CanvasEdgeModel.ToRole), added)
+    }
+
+    function test_dragFromThePalette() {
+        openFresh(manualSet)
+        page.nodePalette.searchField.forceActiveFocus()
+        typeKeys("merge")
+        const list = findChild(page.nodePalette, "paletteList")
+        tryVerify(() => list.count >= 1)
+        const entry = list.itemAtIndex(0)
+        verify(entry)
+        const start = entry.mapToItem(page, entry.width / 2, entry.height / 2)
+        const target = onPage(700, 300)
+        drag(start, target)
+        compare(nodeCount(), 3)
+        const added = doc().nodes.data(doc().nodes.index(2, 0), CanvasNodeModel.NodeIdRole)
+        compare(doc().nodeJson(added).type, "core.merge")
+        // Dropped where the mouse let go (centred on it, on the grid).
+        verify(Math.abs(doc().nodeJson(added).position[0] - 600) <= 20)
+        verify(Math.abs(doc().nodeJson(added).position[1] - 260) <= 20)
+    }
+
+    function test_renameInPlace() {
+        openFresh(manualSet)
+        const p = nodeCentre("s")
+        mouseDoubleClickSequence(page, p.x, p.y)
+        const field = findChild(page, "renameField")
+        tryVerify(() => field !== null && findChild(page, "renameField").activeFocus, 3000)
+        keyClick(Qt.Key_A, Qt.ControlModifier)
+        typeKeys("Greeting")
+        keyClick(Qt.Key_Return)
+        compare(doc().nodeJson("s").name, "Greeting")
+        // Taken names are refused, and said why.
+        mouseDoubleClickSequence(page, p.x, p.y)
+        tryVerify(() => findChild(page, "renameField") !== null && findChild(page, "renameField").activeFocus, 3000)
+        keyClick(Qt.Key_A, Qt.ControlModifier)
+        typeKeys("Manual")
+        keyClick(Qt.Key_Return)
+        compare(doc().nodeJson("s").name, "Greeting")
+        const toast = findChild(page, "toast")
+        tryVerify(() => toast.visible && toast.text.indexOf("already") >= 0, 3000)
+    }
+
+    function test_conflictBannerOverwrite() {
+        const id = openFresh(manualSet)
+        page.document.autosaveDelay = 60000
+        const theirs = JSON.parse(JSON.stringify(manualSet))
+        theirs.nodes[1].name = "Their Set"
+        verify(server.updateWorkflow(id, theirs, 1))
+        page.canvas.forceActiveFocus()
+        mouseClick(page, nodeCentre("s").x, nodeCentre("s").y)
+        keyClick(Qt.Key_Right)
+        keyClick(Qt.Key_S, Qt.ControlModifier)
+        const banner = findChild(page, "conflictBanner")
+        tryVerify(() => banner.visible, 5000)
+        compare(findChild(page, "saveState").text, "Not saved: conflict")
+        mouseClick(findChild(page, "overwriteButton"))
+        tryVerify(() => !banner.visible && !doc().dirty, 5000)
+        compare(server.workflow(id).version, 3)
+        compare(server.workflow(id).definition.nodes[1].position[0], 320)
+        compare(server.workflow(id).definition.nodes[1].name, "Set")
     }
 }
 }
