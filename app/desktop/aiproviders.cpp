@@ -13,13 +13,7 @@ const QStringList kBuiltIn{QStringLiteral("openai"), QStringLiteral("anthropic")
 AiProviders::AiProviders(QObject *parent)
     : QAbstractListModel(parent)
 {
-    auto *api = ApiClient::create(nullptr, nullptr);
-    connect(api, &ApiClient::liveChanged, this, [this, api] {
-        if (api->live())
-            refresh();
-    });
-    if (api->baseUrl().isValid())
-        QTimer::singleShot(0, this, &AiProviders::refresh);
+    ApiClient::keepFresh(this, [this] { refresh(); });
 }
 
 int AiProviders::rowCount(const QModelIndex &parent) const

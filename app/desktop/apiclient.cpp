@@ -139,6 +139,17 @@ void ApiClient::get(const QString &path, QObject *context, Callback callback)
     send("GET", path, {}, context, std::move(callback));
 }
 
+void ApiClient::keepFresh(QObject *receiver, std::function<void()> refresh)
+{
+    ApiClient *api = create(nullptr, nullptr);
+    connect(api, &ApiClient::liveChanged, receiver, [api, refresh] {
+        if (api->live())
+            refresh();
+    });
+    if (api->baseUrl().isValid())
+        QTimer::singleShot(0, receiver, refresh);
+}
+
 void ApiClient::send(const QByteArray &verb, const QString &path, const QVariant &body, QObject *context, Callback callback)
 {
     QByteArray payload;

@@ -51,6 +51,11 @@ public:
     void get(const QString &path, QObject *context, Callback callback);
     void send(const QByteArray &verb, const QString &path, const QVariant &body, QObject *context, Callback callback);
 
+    // For view-models that mirror server data: `refresh` runs once the client has a server (soon
+    // after this call when it already has one) and again each time the live channel comes back,
+    // so what changed while it was down is caught up. Stops with `receiver`.
+    static void keepFresh(QObject *receiver, std::function<void()> refresh);
+
     // Turns a network failure or an API error body into words a person understands.
     static QString describeFailure(int status, QNetworkReply::NetworkError error, const QVariant &body);
 

@@ -17,14 +17,8 @@ ConversationListModel::ConversationListModel(QObject *parent)
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(250);
     connect(&m_searchDelay, &QTimer::timeout, this, &ConversationListModel::refresh);
-    auto *api = ApiClient::create(nullptr, nullptr);
-    connect(api, &ApiClient::eventReceived, this, &ConversationListModel::onEvent);
-    connect(api, &ApiClient::liveChanged, this, [this, api] {
-        if (api->live())
-            refresh();
-    });
-    if (api->baseUrl().isValid())
-        QTimer::singleShot(0, this, &ConversationListModel::refresh);
+    connect(ApiClient::create(nullptr, nullptr), &ApiClient::eventReceived, this, &ConversationListModel::onEvent);
+    ApiClient::keepFresh(this, [this] { refresh(); });
 }
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const

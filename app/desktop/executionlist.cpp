@@ -17,14 +17,8 @@ ExecutionListModel::ExecutionListModel(QObject *parent)
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(300);
     connect(&m_refreshSoon, &QTimer::timeout, this, &ExecutionListModel::refresh);
-    auto *api = ApiClient::create(nullptr, nullptr);
-    connect(api, &ApiClient::eventReceived, this, &ExecutionListModel::onEvent);
-    connect(api, &ApiClient::liveChanged, this, [this, api] {
-        if (api->live())
-            refresh();
-    });
-    if (api->baseUrl().isValid())
-        QTimer::singleShot(0, this, &ExecutionListModel::refresh);
+    connect(ApiClient::create(nullptr, nullptr), &ApiClient::eventReceived, this, &ExecutionListModel::onEvent);
+    ApiClient::keepFresh(this, [this] { refresh(); });
 }
 
 int ExecutionListModel::rowCount(const QModelIndex &parent) const

@@ -29,14 +29,8 @@ WorkflowListModel::WorkflowListModel(QObject *parent)
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(400);
     connect(&m_refreshSoon, &QTimer::timeout, this, &WorkflowListModel::refresh);
-    auto *api = ApiClient::create(nullptr, nullptr);
-    connect(api, &ApiClient::eventReceived, this, &WorkflowListModel::onEvent);
-    connect(api, &ApiClient::liveChanged, this, [this, api] {
-        if (api->live())
-            refresh();
-    });
-    if (api->baseUrl().isValid())
-        QTimer::singleShot(0, this, &WorkflowListModel::refresh);
+    connect(ApiClient::create(nullptr, nullptr), &ApiClient::eventReceived, this, &WorkflowListModel::onEvent);
+    ApiClient::keepFresh(this, [this] { refresh(); });
 }
 
 WorkflowListModel::~WorkflowListModel()
