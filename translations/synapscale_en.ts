@@ -935,6 +935,46 @@
         <source>Workflow canvas</source>
         <translation>Workflow canvas</translation>
     </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Add a node here…</source>
+        <translation>Add a node here…</translation>
+    </message>
+    <message>
+        <source>Paste here</source>
+        <translation>Paste here</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>Fit to view</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowsPage</name>

@@ -935,6 +935,46 @@
         <source>Workflow canvas</source>
         <translation>Área do fluxo</translation>
     </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desativar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Add a node here…</source>
+        <translation>Adicionar um nó aqui…</translation>
+    </message>
+    <message>
+        <source>Paste here</source>
+        <translation>Colar aqui</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Selecionar tudo</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>Ajustar à tela</translation>
+    </message>
 </context>
 <context>
     <name>WorkflowsPage</name>

@@ -65,12 +65,18 @@ Rectangle {
     MouseArea {
         id: body
         anchors.fill: parent
-        acceptedButtons: Qt.LeftButton
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
         cursorShape: pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor
         property point start
         property bool moved: false
         onPressed: mouse => {
             node.canvas.forceActiveFocus()
+            if (mouse.button === Qt.RightButton) {
+                if (!node.selected)
+                    node.canvas.document.select(node.nodeId, false)
+                node.canvas.openNodeMenu(node, mapToItem(node.canvas, mouse.x, mouse.y))
+                return
+            }
             const additive = mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)
             if (additive)
                 node.canvas.document.select(node.nodeId, true)
@@ -81,6 +87,8 @@ Rectangle {
             node.canvas.document.beginMove()
         }
         onPositionChanged: mouse => {
+            if (!(pressedButtons & Qt.LeftButton))
+                return
             const p = mapToItem(node.canvas.content, mouse.x, mouse.y)
             if (!moved && Math.abs(p.x - start.x) + Math.abs(p.y - start.y) < 3)
                 return
@@ -88,6 +96,8 @@ Rectangle {
             node.canvas.document.moveSelectionBy(p.x - start.x, p.y - start.y)
         }
         onReleased: mouse => {
+            if (mouse.button === Qt.RightButton)
+                return
             node.canvas.document.endMove()
             if (!moved && !(mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)))
                 node.canvas.document.select(node.nodeId, false)

@@ -116,7 +116,7 @@ FocusScope {
     MouseArea {
         id: background
         anchors.fill: parent
-        acceptedButtons: Qt.LeftButton | Qt.MiddleButton
+        acceptedButtons: Qt.LeftButton | Qt.MiddleButton | Qt.RightButton
         hoverEnabled: true
         property point pressAt
         property real startPanX
@@ -127,6 +127,11 @@ FocusScope {
         cursorShape: panning ? Qt.ClosedHandCursor : board.spaceHeld ? Qt.OpenHandCursor : Qt.ArrowCursor
         onPressed: mouse => {
             board.forceActiveFocus()
+            if (mouse.button === Qt.RightButton) {
+                spaceMenu.at = board.toCanvas(mouse.x, mouse.y)
+                spaceMenu.popup(board, mouse.x, mouse.y)
+                return
+            }
             pressAt = Qt.point(mouse.x, mouse.y)
             startPanX = board.panX
             startPanY = board.panY
@@ -158,6 +163,8 @@ FocusScope {
             }
         }
         onReleased: mouse => {
+            if (mouse.button === Qt.RightButton)
+                return
             if (banding) {
                 board.document.selectRect(Math.min(band.x0, band.x1), Math.min(band.y0, band.y1),
                                            Math.abs(band.x1 - band.x0), Math.abs(band.y1 - band.y0), true)
@@ -343,6 +350,48 @@ FocusScope {
     Keys.onReleased: event => {
         if (event.key === Qt.Key_Space && !event.isAutoRepeat)
             board.spaceHeld = false
+    }
+
+    // Right-click menus: one for nodes (acting on the selection), one for empty space.
+    function openNodeMenu(item, at) {
+        nodeMenu.target = item
+        nodeMenu.popup(board, at.x, at.y)
+    }
+    Menu {
+        id: nodeMenu
+        objectName: "nodeMenu"
+        property var target: null
+        MenuItem {
+            text: qsTr("Rename")
+            enabled: board.document.selectionCount === 1 && !board.document.readOnly
+            onTriggered: if (nodeMenu.target) nodeMenu.target.startRename()
+        }
+        MenuItem { text: qsTr("Copy"); onTriggered: board.document.copySelection() }
+        MenuItem { text: qsTr("Duplicate"); enabled: !board.document.readOnly; onTriggered: board.document.duplicateSelection() }
+        MenuItem {
+            text: nodeMenu.target && nodeMenu.target.disabled ? qsTr("Enable") : qsTr("Disable")
+            enabled: !board.document.readOnly
+            onTriggered: board.document.toggleDisabled()
+        }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Delete"); enabled: !board.document.readOnly; onTriggered: board.document.removeSelection() }
+    }
+    Menu {
+        id: spaceMenu
+        objectName: "canvasMenu"
+        property point at
+        MenuItem {
+            text: qsTr("Add a node here…")
+            enabled: !board.document.readOnly
+            onTriggered: board.quickAddRequested(spaceMenu.at, "", 0)
+        }
+        MenuItem {
+            text: qsTr("Paste here")
+            enabled: !board.document.readOnly
+            onTriggered: if (board.document.paste(spaceMenu.at.x, spaceMenu.at.y) < 0) board.message(board.document.error)
+        }
+        MenuItem { text: qsTr("Select all"); onTriggered: board.document.selectAll() }
+        MenuItem { text: qsTr("Fit to view"); onTriggered: board.fitToView() }
     }
 
     function nodeItem(nodeId) {

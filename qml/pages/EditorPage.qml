@@ -29,9 +29,13 @@ Page {
     // at the view's centre, moved down until it covers no other node.
     function addNode(type, at) {
         const trigger = page.catalog.descriptor(type).trigger === true
-        if (pendingLink.fromId.length > 0) {
-            document.addNodeAfter(type, pendingLink.at.x, pendingLink.at.y - 32, pendingLink.fromId, pendingLink.fromPort)
-            pendingLink.fromId = ""
+        if (pendingLink.active) {
+            // A spot chosen on the canvas (a dropped link, or "Add a node here…").
+            if (pendingLink.fromId.length > 0)
+                document.addNodeAfter(type, pendingLink.at.x, pendingLink.at.y - 32, pendingLink.fromId, pendingLink.fromPort)
+            else
+                document.addNode(type, pendingLink.at.x - canvas.nodeWidth / 2, pendingLink.at.y - 32)
+            pendingLink.active = false
         } else if (at) {
             document.addNode(type, at.x - canvas.nodeWidth / 2, at.y - 32)
         } else if (document.selectedNodeId.length > 0 && !trigger) {
@@ -72,6 +76,7 @@ Page {
     ExpressionPreview { id: previewer }
     QtObject {
         id: pendingLink
+        property bool active: false
         property string fromId
         property int fromPort
         property point at
@@ -275,7 +280,7 @@ Page {
                     ghost.visible = false
                     const local = canvas.mapFromItem(null, scenePos.x, scenePos.y)
                     if (local.x >= 0 && local.y >= 0 && local.x <= canvas.width && local.y <= canvas.height) {
-                        pendingLink.fromId = ""
+                        pendingLink.active = false
                         page.addNode(type, canvas.toCanvas(local.x, local.y))
                     }
                 }
@@ -293,6 +298,7 @@ Page {
                     pendingLink.fromId = fromId
                     pendingLink.fromPort = fromPort
                     pendingLink.at = at
+                    pendingLink.active = true
                     nodePalette.focusSearch()
                     page.notify(qsTr("Choose the node to add there."))
                 }

@@ -277,15 +277,44 @@ TestCase {
         page.canvas.forceActiveFocus()
         mouseClick(page, nodeCentre("s").x, nodeCentre("s").y)
         keyClick(Qt.Key_Right)
+        tryVerify(() => doc().dirty && doc().nodeJson("s").position[0] === 320, 3000)
         keyClick(Qt.Key_S, Qt.ControlModifier)
         const banner = findChild(page, "conflictBanner")
-        tryVerify(() => banner.visible, 5000)
+        tryVerify(() => banner.visible, 10000, "save state: " + findChild(page, "saveState").text + ", error: " + doc().error)
         compare(findChild(page, "saveState").text, "Not saved: conflict")
         mouseClick(findChild(page, "overwriteButton"))
         tryVerify(() => !banner.visible && !doc().dirty, 5000)
         compare(server.workflow(id).version, 3)
         compare(server.workflow(id).definition.nodes[1].position[0], 320)
         compare(server.workflow(id).definition.nodes[1].name, "Set")
+    }
+
+    function test_contextMenus() {
+        openFresh(manualSet)
+        // Right-click a node: its menu acts on it (Disable, then Delete).
+        const p = nodeCentre("s")
+        mouseClick(page, p.x, p.y, Qt.RightButton)
+        const menu = findChild(page, "nodeMenu")
+        tryVerify(() => menu.opened, 3000)
+        compare(doc().selectedNodeId, "s")
+        menu.itemAt(3).triggered()
+        tryVerify(() => !menu.visible, 3000)
+        verify(doc().nodeJson("s").disabled === true)
+        // Right-click empty space: add a node right there through the palette.
+        const spot = onPage(300, 300)
+        mouseClick(page, spot.x, spot.y, Qt.RightButton)
+        const space = findChild(page, "canvasMenu")
+        tryVerify(() => space.opened, 3000)
+        space.itemAt(0).triggered()
+        tryVerify(() => !space.visible && page.nodePalette.searchField.activeFocus, 3000)
+        typeKeys("no op")
+        keyClick(Qt.Key_Return)
+        compare(nodeCount(), 3)
+        const added = doc().selectedNodeId
+        compare(doc().nodeJson(added).type, "core.noop")
+        compare(doc().nodeJson(added).position[0], 200)
+        compare(doc().nodeJson(added).position[1], 260)
+        compare(edgeCount(), 1) // not linked to anything
     }
 }
 }
