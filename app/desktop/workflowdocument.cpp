@@ -156,7 +156,7 @@ QVariantList WorkflowDocument::webhooks() const
             continue;
         const QVariantMap p = n.json.value(kParameters).toMap();
         const QString path = p.value(QStringLiteral("path")).toString();
-        const QString method = p.value(QStringLiteral("method"), QStringLiteral("POST")).toString();
+        const QString method = p.value(QStringLiteral("httpMethod"), QStringLiteral("POST")).toString();
         hooks << QVariantMap{{kName, n.name()},
                              {QStringLiteral("method"), method},
                              {QStringLiteral("path"), path},
@@ -336,7 +336,7 @@ void WorkflowDocument::overwrite()
 
 void WorkflowDocument::setActive(bool active)
 {
-    if (m_id.isEmpty() || m_readOnly)
+    if (m_id.isEmpty() || m_readOnly || m_conflict)
         return;
     const QString id = m_id;
     auto send = [this, id, active] {
@@ -354,12 +354,21 @@ void WorkflowDocument::setActive(bool active)
                                                       Q_EMIT stateChanged();
                                                   });
     };
-    // Activation reads the stored definition: save the edits first.
+    // Activation reads the stored definition: save the edits first (and give up if that fails).
     if (dirty()) {
-        auto once = std::make_shared<QMetaObject::Connection>();
-        *once = connect(this, &WorkflowDocument::saved, this, [once, send] {
-            QObject::disconnect(*once);
+        auto ok = std::make_shared<QMetaObject::Connection>();
+        auto failed = std::make_shared<QMetaObject::Connection>();
+        *ok = connect(this, &WorkflowDocument::saved, this, [ok, failed, send] {
+            QObject::disconnect(*ok);
+            QObject::disconnect(*failed);
             send();
+        });
+        *failed = connect(this, &WorkflowDocument::stateChanged, this, [this, ok, failed] {
+            if (m_saving || (m_error.isEmpty() && !m_conflict))
+                return;
+            QObject::disconnect(*ok);
+            QObject::disconnect(*failed);
+            Q_EMIT metaChanged(); // the switch goes back to the stored state
         });
         save();
     } else {

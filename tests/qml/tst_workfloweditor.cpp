@@ -12,6 +12,7 @@
 #include "expressionpreview.h"
 #include "nodecatalog.h"
 #include "support/apihost.h"
+#include "support/rawhttp.h"
 #include "workflowdocument.h"
 #include "workflowlist.h"
 #include "workflowrunner.h"
@@ -469,6 +470,46 @@ private Q_SLOTS:
         runner.stop();
         QVERIFY(finished.wait(10000));
         QCOMPARE(runner.status(), QStringLiteral("cancelled"));
+    }
+
+    void activatingSavesFirstAndShowsTheWebhookUrl()
+    {
+        const json def = {{"nodes", {{{"id", "w"}, {"type", "trigger.webhook"}, {"name", "Hook"}, {"position", {0, 0}},
+                                      {"parameters", {{"path", "editor-old"}, {"httpMethod", "GET"}}}}}},
+                          {"edges", json::array()}};
+        const QString id = createWorkflow(def);
+        auto o = open(id);
+        WorkflowDocument &doc = *o.doc;
+        doc.setAutosaveDelay(60000);
+        QCOMPARE(doc.webhooks().size(), 1);
+        const QVariantMap hook = doc.webhooks().first().toMap();
+        QCOMPARE(hook.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        QVERIFY(hook.value(QStringLiteral("url")).toString().endsWith(QStringLiteral("/webhook/editor-old")));
+        QVERIFY(hook.value(QStringLiteral("testUrl")).toString().endsWith(QStringLiteral("/webhook-test/editor-old")));
+        // An unsaved path change: activation saves it first, so the new path is the live one.
+        doc.setParameter(QStringLiteral("w"), QStringLiteral("path"), QStringLiteral("editor-new"));
+        QVERIFY(doc.webhooks().first().toMap().value(QStringLiteral("url")).toString().endsWith(QStringLiteral("/webhook/editor-new")));
+        doc.setActive(true);
+        QVERIFY(QTest::qWaitFor([&] { return doc.active(); }, 5000));
+        QVERIFY(!doc.dirty());
+        QCOMPARE(RawHttp::once(m_port, "GET", "/webhook/editor-new").status, 202); // answered at once (onReceived)
+        QCOMPARE(RawHttp::once(m_port, "GET", "/webhook/editor-old").status, 404);
+        doc.setActive(false);
+        QVERIFY(QTest::qWaitFor([&] { return !doc.active(); }, 5000));
+        QCOMPARE(RawHttp::once(m_port, "GET", "/webhook/editor-new").status, 404);
+        // A save that fails (422) does not activate anything later.
+        doc.setParameter(QStringLiteral("w"), QStringLiteral("httpMethod"), QStringLiteral("BREW"));
+        doc.setActive(true);
+        QVERIFY(QTest::qWaitFor([&] { return !doc.saving() && !doc.error().isEmpty(); }, 5000));
+        doc.undo();
+        QVERIFY(!doc.dirty()); // back at the saved state
+        QSignalSpy saved(&doc, &WorkflowDocument::saved);
+        doc.setParameter(QStringLiteral("w"), QStringLiteral("path"), QStringLiteral("editor-later"));
+        doc.save();
+        QVERIFY(saved.wait(5000));
+        QTest::qWait(200);
+        QVERIFY(!doc.active());
+        QCOMPARE(RawHttp::once(m_port, "GET", "/webhook/editor-later").status, 404);
     }
 
     void workflowListCrudImportExport()
