@@ -16,7 +16,8 @@ ExecutionListModel::ExecutionListModel(QObject *parent)
 {
     m_refreshSoon.setSingleShot(true);
     m_refreshSoon.setInterval(300);
-    connect(&m_refreshSoon, &QTimer::timeout, this, &ExecutionListModel::refresh);
+    // Live events change runs, not workflow names: only the runs are fetched again.
+    connect(&m_refreshSoon, &QTimer::timeout, this, &ExecutionListModel::fetchRuns);
     connect(ApiClient::create(nullptr, nullptr), &ApiClient::eventReceived, this, &ExecutionListModel::onEvent);
     ApiClient::keepFresh(this, [this] { refresh(); });
 }
@@ -61,7 +62,7 @@ void ExecutionListModel::setWorkflowId(const QString &id)
         return;
     m_workflowId = id;
     Q_EMIT filterChanged();
-    refresh();
+    fetchRuns();
 }
 
 void ExecutionListModel::setStatus(const QString &status)
@@ -70,7 +71,7 @@ void ExecutionListModel::setStatus(const QString &status)
         return;
     m_status = status;
     Q_EMIT filterChanged();
-    refresh();
+    fetchRuns();
 }
 
 int ExecutionListModel::indexOf(const QString &id) const
@@ -83,21 +84,31 @@ int ExecutionListModel::indexOf(const QString &id) const
 
 void ExecutionListModel::refresh()
 {
-    auto *api = ApiClient::create(nullptr, nullptr);
-    if (!api->baseUrl().isValid())
-        return;
-    const int generation = ++m_generation;
-    m_loading = true;
-    Q_EMIT stateChanged();
+    fetchWorkflowNames();
+    fetchRuns();
+}
+
+void ExecutionListModel::fetchWorkflowNames()
+{
     // Names for the workflow column (executions carry only the id).
-    api->get(QStringLiteral("/api/v1/workflows?limit=200"), this, [this, generation](const ApiReply &reply) {
-        if (generation != m_generation || !reply.ok())
+    ApiClient::create(nullptr, nullptr)->get(QStringLiteral("/api/v1/workflows?limit=200"), this, [this](const ApiReply &reply) {
+        if (!reply.ok())
             return;
         for (const QVariant &w : reply.data.toMap().value(QStringLiteral("items")).toList())
             m_workflowNames.insert(w.toMap().value(QStringLiteral("id")).toString(), w.toMap().value(QStringLiteral("name")).toString());
         if (!m_items.isEmpty())
             Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {WorkflowNameRole});
     });
+}
+
+void ExecutionListModel::fetchRuns()
+{
+    auto *api = ApiClient::create(nullptr, nullptr);
+    if (!api->baseUrl().isValid())
+        return;
+    const int generation = ++m_generation;
+    m_loading = true;
+    Q_EMIT stateChanged();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
     if (!m_workflowId.isEmpty())
@@ -114,14 +125,19 @@ void ExecutionListModel::refresh()
             return;
         }
         const QVariantMap page = reply.data.toMap();
+        bool unknownWorkflow = false;
         beginResetModel();
         m_items.clear();
-        for (const QVariant &item : page.value(QStringLiteral("items")).toList())
+        for (const QVariant &item : page.value(QStringLiteral("items")).toList()) {
             m_items << item.toMap();
+            unknownWorkflow = unknownWorkflow || !m_workflowNames.contains(m_items.last().value(QStringLiteral("workflow_id")).toString());
+        }
         endResetModel();
         m_total = page.value(QStringLiteral("total")).toInt();
         m_error.clear();
         Q_EMIT stateChanged();
+        if (unknownWorkflow)
+            fetchWorkflowNames(); // a workflow created since the names were read
     });
 }
 

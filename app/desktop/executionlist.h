@@ -43,6 +43,7 @@ public:
     QString error() const { return m_error; }
     int total() const { return m_total; }
 
+    // Runs and workflow names (filter changes and live events fetch only the runs).
     Q_INVOKABLE void refresh();
     Q_INVOKABLE int indexOf(const QString &id) const;
     Q_INVOKABLE void retry(const QString &id);
@@ -56,6 +57,8 @@ Q_SIGNALS:
 
 private:
     void onEvent(const QString &type, const QVariantMap &data);
+    void fetchWorkflowNames();
+    void fetchRuns();
 
     QList<QVariantMap> m_items;
     QHash<QString, QString> m_workflowNames;

@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 
 namespace synapscale {
@@ -164,6 +165,20 @@ QVariantList WorkflowDocument::webhooks() const
                              {QStringLiteral("testUrl"), base + QStringLiteral("/webhook-test/") + path}};
     }
     return hooks;
+}
+
+bool WorkflowDocument::activatable() const
+{
+    const auto &nodes = m_nodes->nodes();
+    return std::any_of(nodes.begin(), nodes.end(), [](const CanvasNode &n) {
+        return n.type() == QLatin1String("trigger.webhook") || n.type() == QLatin1String("trigger.schedule");
+    });
+}
+
+void WorkflowDocument::copyWebhookUrl(int index) const
+{
+    const QVariantMap hook = webhooks().value(index).toMap();
+    QGuiApplication::clipboard()->setText(hook.value(m_active ? QStringLiteral("url") : QStringLiteral("testUrl")).toString());
 }
 
 // ---- loading and saving ----
@@ -354,26 +369,32 @@ void WorkflowDocument::setActive(bool active)
                                                       Q_EMIT stateChanged();
                                                   });
     };
-    // Activation reads the stored definition: save the edits first (and give up if that fails).
-    if (dirty()) {
-        auto ok = std::make_shared<QMetaObject::Connection>();
-        auto failed = std::make_shared<QMetaObject::Connection>();
-        *ok = connect(this, &WorkflowDocument::saved, this, [ok, failed, send] {
-            QObject::disconnect(*ok);
-            QObject::disconnect(*failed);
-            send();
-        });
-        *failed = connect(this, &WorkflowDocument::stateChanged, this, [this, ok, failed] {
-            if (m_saving || (m_error.isEmpty() && !m_conflict))
-                return;
-            QObject::disconnect(*ok);
-            QObject::disconnect(*failed);
-            Q_EMIT metaChanged(); // the switch goes back to the stored state
-        });
-        save();
-    } else {
-        send();
+    // Activation reads the stored definition: save the edits first (and give up if that fails;
+    // metaChanged puts the switch back to the stored state).
+    saveThen(this, send, [this](const QString &) { Q_EMIT metaChanged(); });
+}
+
+void WorkflowDocument::saveThen(QObject *context, std::function<void()> next, std::function<void(const QString &why)> failed)
+{
+    if (!dirty()) {
+        next();
+        return;
     }
+    auto ok = std::make_shared<QMetaObject::Connection>();
+    auto refused = std::make_shared<QMetaObject::Connection>();
+    *ok = connect(this, &WorkflowDocument::saved, context, [ok, refused, next] {
+        QObject::disconnect(*ok);
+        QObject::disconnect(*refused);
+        next();
+    });
+    *refused = connect(this, &WorkflowDocument::stateChanged, context, [this, ok, refused, failed] {
+        if (m_saving || (m_error.isEmpty() && !m_conflict))
+            return;
+        QObject::disconnect(*ok);
+        QObject::disconnect(*refused);
+        failed(m_error);
+    });
+    save();
 }
 
 void WorkflowDocument::scheduleAutosave()
@@ -508,30 +529,14 @@ QList<EditStep> WorkflowDocument::addNodes(const QList<QVariantMap> &nodes, cons
         m_nodes->insert(step.row, step.node);
         steps << step;
     }
-    for (const CanvasEdge &edge : edges) {
-        EditStep step;
-        step.kind = EditStep::AddEdge;
-        step.row = m_edges->rowCount();
-        step.edge = edge;
-        m_edges->insert(step.row, edge);
-        steps << step;
-    }
+    for (const CanvasEdge &edge : edges)
+        steps << appendEdge(edge);
     return steps;
 }
 
 QString WorkflowDocument::addNode(const QString &type, qreal x, qreal y)
 {
-    if (!editable())
-        return {};
-    const QString base = m_catalog && !m_catalog->displayNameOf(type).isEmpty() ? m_catalog->displayNameOf(type) : type;
-    const QString id = newId();
-    const QVariantMap json{{kId, id},
-                           {kType, type},
-                           {kName, uniqueName(base, nodeNames())},
-                           {kPosition, point({snap(x), snap(y)})},
-                           {kParameters, QVariantMap()}};
-    push(tr("Add %1").arg(base), addNodes({json}, {}));
-    return id;
+    return addNodeAfter(type, x, y, {}, 0);
 }
 
 QString WorkflowDocument::addNodeAfter(const QString &type, qreal x, qreal y, const QString &fromId, int fromPort)
@@ -545,19 +550,22 @@ QString WorkflowDocument::addNodeAfter(const QString &type, qreal x, qreal y, co
                            {kName, uniqueName(base, nodeNames())},
                            {kPosition, point({snap(x), snap(y)})},
                            {kParameters, QVariantMap()}};
-    QList<CanvasEdge> edges;
-    const bool link = m_nodes->indexOf(fromId) >= 0 && !(m_catalog && m_catalog->isTrigger(type));
     QList<EditStep> steps = addNodes({json}, {});
-    if (link && connectionProblem(fromId, fromPort, id, 0).isEmpty()) {
-        EditStep step;
-        step.kind = EditStep::AddEdge;
-        step.row = m_edges->rowCount();
-        step.edge = CanvasEdge{fromId, fromPort, id, 0};
-        m_edges->insert(step.row, step.edge);
-        steps << step;
-    }
+    // Linked after `fromId` when there is one and the link is valid (a trigger takes no input).
+    if (m_nodes->indexOf(fromId) >= 0 && connectionProblem(fromId, fromPort, id, 0).isEmpty())
+        steps << appendEdge(CanvasEdge{fromId, fromPort, id, 0});
     push(tr("Add %1").arg(base), std::move(steps));
     return id;
+}
+
+EditStep WorkflowDocument::appendEdge(const CanvasEdge &edge)
+{
+    EditStep step;
+    step.kind = EditStep::AddEdge;
+    step.row = m_edges->rowCount();
+    step.edge = edge;
+    m_edges->insert(step.row, edge);
+    return step;
 }
 
 bool WorkflowDocument::reaches(const QString &from, const QString &to, QSet<QString> &seen, bool *throughLoop) const
@@ -613,11 +621,7 @@ QString WorkflowDocument::connectPorts(const QString &fromId, int fromPort, cons
     const QString problem = connectionProblem(fromId, fromPort, toId, toPort);
     if (!problem.isEmpty())
         return problem;
-    EditStep step;
-    step.kind = EditStep::AddEdge;
-    step.row = m_edges->rowCount();
-    step.edge = CanvasEdge{fromId, fromPort, toId, toPort};
-    m_edges->insert(step.row, step.edge);
+    const EditStep step = appendEdge(CanvasEdge{fromId, fromPort, toId, toPort});
     push(tr("Connect %1 to %2").arg(m_nodes->at(m_nodes->indexOf(fromId)).name(), m_nodes->at(m_nodes->indexOf(toId)).name()), {step});
     return {};
 }

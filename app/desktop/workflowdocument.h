@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <functional>
+
 namespace synapscale {
 
 class CanvasEdgeModel;
@@ -48,6 +50,8 @@ class WorkflowDocument : public QObject {
     Q_PROPERTY(int autosaveDelay READ autosaveDelay WRITE setAutosaveDelay NOTIFY metaChanged)
     // Webhook triggers of the workflow, as {name, method, path, url} (for the "copy URL" row).
     Q_PROPERTY(QVariantList webhooks READ webhooks NOTIFY webhooksChanged)
+    // Has a webhook or schedule trigger, i.e. something activation switches on.
+    Q_PROPERTY(bool activatable READ activatable NOTIFY webhooksChanged)
     // Bumped on every change of the definition (edits, undo, load): bindings that read
     // contentRect() or definition() depend on it.
     Q_PROPERTY(int revision READ revision NOTIFY definitionChanged)
@@ -82,6 +86,9 @@ public:
     int autosaveDelay() const { return m_autosave.interval(); }
     void setAutosaveDelay(int ms);
     QVariantList webhooks() const;
+    bool activatable() const;
+    // Puts a webhook's URL on the clipboard: the production one when active, else the test one.
+    Q_INVOKABLE void copyWebhookUrl(int index) const;
     int revision() const { return m_revision; }
 
     // Loading and saving
@@ -94,6 +101,9 @@ public:
     // ...or save the local edits on top of the server's version.
     Q_INVOKABLE void overwrite();
     Q_INVOKABLE QVariantMap definition() const;
+    // Runs `next` once the edits are stored (at once when there are none), or `failed` with the
+    // reason when the save is refused. For work that reads the stored definition (run, activate).
+    void saveThen(QObject *context, std::function<void()> next, std::function<void(const QString &why)> failed);
     Q_INVOKABLE void setActive(bool active);
 
     // Editing (each call is one undo step; all refuse in read-only mode)
@@ -166,6 +176,8 @@ private:
     void fill(const QVariantMap &workflow);
     void push(const QString &text, QList<EditStep> steps, int merge = -1, const QString &mergeKey = {});
     QList<EditStep> addNodes(const QList<QVariantMap> &nodes, const QList<CanvasEdge> &edges);
+    // Adds an edge at the end and returns the step that records it.
+    EditStep appendEdge(const CanvasEdge &edge);
     QString uniqueName(const QString &base, const QSet<QString> &taken) const;
     QSet<QString> nodeNames() const;
     bool reaches(const QString &from, const QString &to, QSet<QString> &seen, bool *throughLoop) const;

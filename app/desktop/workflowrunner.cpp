@@ -90,26 +90,10 @@ void WorkflowRunner::run(const QString &inputJson)
         fail(tr("Resolve the save conflict first: reload or overwrite."));
         return;
     }
-    if (!m_document->dirty()) {
-        start(input);
-        return;
-    }
     // The server runs the stored definition: save first, then run what was saved.
-    auto ok = std::make_shared<QMetaObject::Connection>();
-    auto changed = std::make_shared<QMetaObject::Connection>();
-    *ok = connect(m_document, &WorkflowDocument::saved, this, [this, ok, changed, input] {
-        disconnect(*ok);
-        disconnect(*changed);
-        start(input);
+    m_document->saveThen(this, [this, input] { start(input); }, [this](const QString &why) {
+        fail(tr("Not run, because the workflow could not be saved: %1").arg(why));
     });
-    *changed = connect(m_document, &WorkflowDocument::stateChanged, this, [this, ok, changed] {
-        if (m_document->saving() || m_document->error().isEmpty())
-            return;
-        disconnect(*ok);
-        disconnect(*changed);
-        fail(tr("Not run, because the workflow could not be saved: %1").arg(m_document->error()));
-    });
-    m_document->save();
 }
 
 void WorkflowRunner::start(const QVariant &input)

@@ -145,8 +145,7 @@ Page {
             }
             Switch {
                 objectName: "activeSwitch"
-                visible: document.webhooks.length > 0 || hasSchedule
-                readonly property bool hasSchedule: { document.revision; return JSON.stringify(document.definition().nodes).indexOf("trigger.schedule") >= 0 }
+                visible: document.activatable
                 text: document.active ? qsTr("Active") : qsTr("Inactive")
                 checked: document.active
                 enabled: !document.readOnly
@@ -227,6 +226,7 @@ Page {
                 Repeater {
                     model: document.webhooks
                     RowLayout {
+                        required property int index
                         required property var modelData
                         Label {
                             text: qsTr("%1 %2").arg(modelData.method).arg(document.active ? modelData.url : modelData.testUrl)
@@ -244,16 +244,13 @@ Page {
                             text: qsTr("Copy URL")
                             flat: true
                             onClicked: {
-                                clipboardHelper.text = document.active ? modelData.url : modelData.testUrl
-                                clipboardHelper.selectAll()
-                                clipboardHelper.copy()
+                                document.copyWebhookUrl(index)
                                 page.notify(qsTr("Webhook URL copied."))
                             }
                         }
                     }
                 }
             }
-            TextEdit { id: clipboardHelper; visible: false }
         }
 
         RowLayout {
