@@ -2,6 +2,10 @@
 
 #include "canvasnodes.h"
 
+#include <QMetaObject>
+
+#include <optional>
+
 namespace synapscale {
 
 CanvasEdgeModel::CanvasEdgeModel(const CanvasNodeModel &nodes, QObject *parent)
@@ -9,6 +13,10 @@ CanvasEdgeModel::CanvasEdgeModel(const CanvasNodeModel &nodes, QObject *parent)
     , m_nodes(nodes)
 {
     connect(&nodes, &CanvasNodeModel::nodeMoved, this, &CanvasEdgeModel::nodeMoved);
+    // An edge whose node is missing is not drawn until the node is back (undo of a delete).
+    connect(&nodes, &QAbstractItemModel::rowsInserted, this, &CanvasEdgeModel::pathsDirty);
+    connect(&nodes, &QAbstractItemModel::rowsRemoved, this, &CanvasEdgeModel::pathsDirty);
+    connect(&nodes, &QAbstractItemModel::modelReset, this, &CanvasEdgeModel::pathsDirty);
 }
 
 int CanvasEdgeModel::rowCount(const QModelIndex &parent) const
@@ -20,7 +28,7 @@ QHash<int, QByteArray> CanvasEdgeModel::roleNames() const
 {
     return {{FromRole, "from"}, {FromPortRole, "fromPort"}, {ToRole, "to"},   {ToPortRole, "toPort"},
             {X1Role, "x1"},     {Y1Role, "y1"},             {X2Role, "x2"},   {Y2Role, "y2"},
-            {SelectedRole, "selected"}, {LabelRole, "label"}};
+            {SelectedRole, "selected"}};
 }
 
 QVariant CanvasEdgeModel::data(const QModelIndex &index, int role) const
@@ -40,12 +48,6 @@ QVariant CanvasEdgeModel::data(const QModelIndex &index, int role) const
     case X2Role: return toRow < 0 ? 0.0 : m_nodes.at(toRow).inputPoint(e.toPort).x();
     case Y2Role: return toRow < 0 ? 0.0 : m_nodes.at(toRow).inputPoint(e.toPort).y();
     case SelectedRole: return e.selected;
-    case LabelRole: {
-        if (fromRow < 0)
-            return QString();
-        const QStringList &outs = m_nodes.at(fromRow).outputs;
-        return outs.size() > 1 ? outs.value(e.fromPort) : QString();
-    }
     default: return {};
     }
 }
@@ -64,6 +66,7 @@ void CanvasEdgeModel::reset(QList<CanvasEdge> edges)
     m_edges = std::move(edges);
     endResetModel();
     Q_EMIT countChanged();
+    pathsDirty();
 }
 
 void CanvasEdgeModel::insert(int row, CanvasEdge edge)
@@ -73,6 +76,7 @@ void CanvasEdgeModel::insert(int row, CanvasEdge edge)
     m_edges.insert(row, std::move(edge));
     endInsertRows();
     Q_EMIT countChanged();
+    pathsDirty();
 }
 
 CanvasEdge CanvasEdgeModel::take(int row)
@@ -81,6 +85,7 @@ CanvasEdge CanvasEdgeModel::take(int row)
     CanvasEdge edge = m_edges.takeAt(row);
     endRemoveRows();
     Q_EMIT countChanged();
+    pathsDirty();
     return edge;
 }
 
@@ -91,6 +96,7 @@ void CanvasEdgeModel::setSelected(int row, bool selected)
     m_edges[row].selected = selected;
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i, {SelectedRole});
+    pathsDirty();
 }
 
 QList<int> CanvasEdgeModel::touching(const QString &nodeId) const
@@ -107,6 +113,112 @@ void CanvasEdgeModel::nodeMoved(const QString &id)
     for (int row : touching(id)) {
         const QModelIndex i = index(row);
         Q_EMIT dataChanged(i, i, {X1Role, Y1Role, X2Role, Y2Role});
+        pathsDirty();
+    }
+}
+
+void CanvasEdgeModel::pathsDirty()
+{
+    m_pathsBuilt = false;
+    if (m_pathsQueued)
+        return;
+    m_pathsQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_pathsQueued = false;
+        Q_EMIT pathsChanged();
+    }, Qt::QueuedConnection);
+}
+
+QString CanvasEdgeModel::path() const
+{
+    buildPaths();
+    return m_path;
+}
+
+QString CanvasEdgeModel::selectedPath() const
+{
+    buildPaths();
+    return m_selectedPath;
+}
+
+QString CanvasEdgeModel::handlePath() const
+{
+    buildPaths();
+    return m_handlePath;
+}
+
+QVariantList CanvasEdgeModel::selectedHandles() const
+{
+    buildPaths();
+    return m_selectedHandles;
+}
+
+// Handles sit at the middle of the straight line between the ports, where the bezier passes.
+static std::optional<QPointF> handleOf(const CanvasNodeModel &nodes, const CanvasEdge &e)
+{
+    const int fromRow = nodes.indexOf(e.from);
+    const int toRow = nodes.indexOf(e.to);
+    if (fromRow < 0 || toRow < 0)
+        return std::nullopt;
+    return (nodes.at(fromRow).outputPoint(e.fromPort) + nodes.at(toRow).inputPoint(e.toPort)) / 2;
+}
+
+int CanvasEdgeModel::edgeAt(qreal x, qreal y, qreal radius) const
+{
+    int best = -1;
+    qreal bestDistance = radius * radius;
+    for (int row = 0; row < m_edges.size(); ++row) {
+        const auto h = handleOf(m_nodes, m_edges.at(row));
+        if (!h)
+            continue;
+        const qreal d = (h->x() - x) * (h->x() - x) + (h->y() - y) * (h->y() - y);
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = row;
+        }
+    }
+    return best;
+}
+
+// The same bezier the canvas draws while a link is being dragged: horizontal tangents at both
+// ports, bent by half the horizontal distance (at least 50).
+void CanvasEdgeModel::buildPaths() const
+{
+    if (m_pathsBuilt)
+        return;
+    m_pathsBuilt = true;
+    m_path.clear();
+    m_selectedPath.clear();
+    m_handlePath.clear();
+    m_selectedHandles.clear();
+    m_path.reserve(m_edges.size() * 64);
+    m_handlePath.reserve(m_edges.size() * 48);
+    const auto num = [](qreal v) { return QString::number(v, 'f', 1); };
+    for (int row = 0; row < m_edges.size(); ++row) {
+        const CanvasEdge &e = m_edges.at(row);
+        const int fromRow = m_nodes.indexOf(e.from);
+        const int toRow = m_nodes.indexOf(e.to);
+        if (fromRow < 0 || toRow < 0)
+            continue;
+        const QPointF a = m_nodes.at(fromRow).outputPoint(e.fromPort);
+        const QPointF b = m_nodes.at(toRow).inputPoint(e.toPort);
+        const qreal bend = std::max<qreal>(50, std::abs(b.x() - a.x()) / 2);
+        QString &out = e.selected ? m_selectedPath : m_path;
+        out += QLatin1Char('M') + num(a.x()) + QLatin1Char(' ') + num(a.y()) + QLatin1String(" C")
+             + num(a.x() + bend) + QLatin1Char(' ') + num(a.y()) + QLatin1Char(' ') + num(b.x() - bend)
+             + QLatin1Char(' ') + num(b.y()) + QLatin1Char(' ') + num(b.x()) + QLatin1Char(' ') + num(b.y())
+             + QLatin1Char(' ');
+        const QPointF h = (a + b) / 2;
+        if (e.selected) {
+            m_selectedHandles.append(QVariantMap{{QStringLiteral("row"), row}, {QStringLiteral("x"), h.x()}, {QStringLiteral("y"), h.y()}});
+            continue;
+        }
+        // A circle as two half arcs.
+        const QString r = num(kHandleRadius);
+        const QString arc = QLatin1String(" A") + r + QLatin1Char(' ') + r + QLatin1String(" 0 1 0 ");
+        m_handlePath += QLatin1Char('M') + num(h.x() + kHandleRadius) + QLatin1Char(' ') + num(h.y()) + arc
+                      + num(h.x() - kHandleRadius) + QLatin1Char(' ') + num(h.y()) + arc + num(h.x() + kHandleRadius)
+                      + QLatin1Char(' ') + num(h.y()) + QLatin1String(" Z ");
     }
 }
 

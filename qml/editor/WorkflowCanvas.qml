@@ -124,12 +124,29 @@ FocusScope {
         property bool panning: false
         property bool banding: false
         property bool dragged: false
-        cursorShape: panning ? Qt.ClosedHandCursor : board.spaceHeld ? Qt.OpenHandCursor : Qt.ArrowCursor
+        property bool overEdge: false
+        cursorShape: panning ? Qt.ClosedHandCursor : board.spaceHeld ? Qt.OpenHandCursor
+                   : overEdge ? Qt.PointingHandCursor : Qt.ArrowCursor
+        function edgeUnder(mouse) {
+            const p = board.toCanvas(mouse.x, mouse.y)
+            // A little beyond the drawn circle, and never less than ~8 screen pixels.
+            return board.document.edges.edgeAt(p.x, p.y, Math.max(10, 8 / board.zoom))
+        }
         onPressed: mouse => {
             board.forceActiveFocus()
             if (mouse.button === Qt.RightButton) {
                 spaceMenu.at = board.toCanvas(mouse.x, mouse.y)
                 spaceMenu.popup(board, mouse.x, mouse.y)
+                return
+            }
+            const edgeRow = mouse.button === Qt.LeftButton && !board.spaceHeld ? edgeUnder(mouse) : -1
+            if (edgeRow >= 0) {
+                const additive = mouse.modifiers & Qt.ShiftModifier
+                if (board.document.edges.data(board.document.edges.index(edgeRow, 0), CanvasEdgeModel.SelectedRole) && !additive)
+                    board.document.removeEdge(edgeRow)
+                else
+                    board.document.selectEdge(edgeRow, additive)
+                mouse.accepted = false
                 return
             }
             pressAt = Qt.point(mouse.x, mouse.y)
@@ -149,8 +166,10 @@ FocusScope {
         }
         onPositionChanged: mouse => {
             board.lastMouse = Qt.point(mouse.x, mouse.y)
-            if (!pressed)
+            if (!pressed) {
+                overEdge = edgeUnder(mouse) >= 0
                 return
+            }
             if (Math.abs(mouse.x - pressAt.x) + Math.abs(mouse.y - pressAt.y) > 3)
                 dragged = true
             if (panning) {
@@ -198,11 +217,50 @@ FocusScope {
 
         Item {
             objectName: "edgeLayer"
-        Repeater {
-            id: edgeRepeater
-            model: board.document.edges
-            EdgeItem { canvas: board }
-        }
+            // All the lines and handles in three paths (one geometry each), not an item per edge.
+            // A handle, at an edge's middle, selects it; a selected one deletes it (see background).
+            Shape {
+                objectName: "edgeLines"
+                vendorExtensionsEnabled: false
+                ShapePath {
+                    strokeColor: Theme.mutedText
+                    strokeWidth: 2
+                    fillColor: "transparent"
+                    PathSvg { path: board.document.edges.path }
+                }
+                ShapePath {
+                    strokeColor: Theme.accent
+                    strokeWidth: 3
+                    fillColor: "transparent"
+                    PathSvg { path: board.document.edges.selectedPath }
+                }
+                ShapePath {
+                    strokeColor: Theme.mutedText
+                    strokeWidth: 2
+                    fillColor: Theme.surface
+                    PathSvg { path: board.document.edges.handlePath }
+                }
+            }
+            Repeater {
+                model: board.document.edges.selectedHandles
+                Rectangle {
+                    objectName: "selectedEdgeHandle"
+                    required property var modelData
+                    width: 20
+                    height: 20
+                    radius: 10
+                    x: modelData.x - 10
+                    y: modelData.y - 10
+                    color: Theme.accent
+                    Text {
+                        anchors.centerIn: parent
+                        text: "×"
+                        color: "white"
+                        font.pixelSize: 14
+                        font.bold: true
+                    }
+                }
+            }
         }
         Item {
             objectName: "nodeLayer"

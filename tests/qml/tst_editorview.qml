@@ -132,6 +132,43 @@ TestCase {
         compare(edgeCount(), 1)
     }
 
+    // An edge is selected by clicking its handle (the circle at its middle) and deleted by
+    // clicking it again; the lines follow the nodes; a click beside a handle pans instead.
+    function test_selectAndDeleteEdgeByItsHandle() {
+        const id = openFresh(manualSet)
+        const edges = doc().edges
+        const handle = () => {
+            const i = edges.index(0, 0)
+            return onPage((edges.data(i, CanvasEdgeModel.X1Role) + edges.data(i, CanvasEdgeModel.X2Role)) / 2,
+                          (edges.data(i, CanvasEdgeModel.Y1Role) + edges.data(i, CanvasEdgeModel.Y2Role)) / 2)
+        }
+        tryVerify(() => edges.path.indexOf("M") === 0 && edges.handlePath.length > 0)
+        compare(edges.selectedPath, "")
+        // 30 px off the handle: an empty-space click, nothing selected.
+        let h = handle()
+        mouseClick(page, h.x, h.y - 30)
+        verify(!edges.data(edges.index(0, 0), CanvasEdgeModel.SelectedRole))
+        mouseClick(page, h.x + 3, h.y + 2)
+        verify(edges.data(edges.index(0, 0), CanvasEdgeModel.SelectedRole))
+        // Selected, it moves from the plain paths to the selected ones, with a delete mark.
+        tryVerify(() => edges.path === "" && edges.selectedPath.indexOf("M") === 0 && edges.handlePath === "")
+        tryVerify(() => findChild(page.canvas, "selectedEdgeHandle") !== null)
+        compare(edgeCount(), 1)
+        mouseClick(page, h.x, h.y)
+        compare(edgeCount(), 0)
+        tryVerify(() => edges.selectedPath === "" && findChild(page.canvas, "selectedEdgeHandle") === null)
+        tryVerify(() => !doc().dirty, 5000)
+        compare(server.workflow(id).definition.edges.length, 0)
+        page.canvas.forceActiveFocus()
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(edgeCount(), 1)
+        // The line follows a moved node: its path ends at Set's new input.
+        const before = edges.path
+        const start = nodeCentre("s")
+        drag(start, Qt.point(start.x + 100, start.y + 100))
+        tryVerify(() => edges.path !== before && edges.path.indexOf(" 400.0 " + (100 + doc().nodes.data(doc().nodes.index(1, 0), CanvasNodeModel.HeightRole) / 2).toFixed(1)) > 0)
+    }
+
     function test_moveDeleteUndo() {
         const id = openFresh(manualSet)
         const start = nodeCentre("s")
