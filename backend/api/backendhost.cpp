@@ -154,6 +154,10 @@ Result<quint16> BackendHost::start()
     hooks.llm = [llm = m_llm.get(), agents = m_agents.get()](const ExecutionRequest &request, LlmBatch batch) -> Result<std::shared_ptr<AsyncWork>> {
         return makeLlmNodeWork(*llm, *agents, request, std::move(batch));
     };
+    hooks.credential = [credentials = m_credentials.get()](const ExecutionRequest &request, const std::string &id,
+                                                          const std::vector<std::string> &types) {
+        return credentials->secret(request.ownerId, QString::fromStdString(id), types);
+    };
     QPointer<WebSocketHub> hub(m_hub);
     WebSocketHub *hubObject = m_hub;
     hooks.wantsEvents = [hubObject] { return hubObject->hasEventListeners(); };

@@ -12,7 +12,7 @@ using nlohmann::json;
 constexpr auto kColumns = "id, owner_id, name, type, fields, created_at, updated_at";
 constexpr auto kInsert = "INSERT INTO credentials (id, owner_id, name, type, fields, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr auto kSelect = "SELECT %1 FROM credentials WHERE id = ? AND owner_id = ?";
-constexpr auto kSelectSecret = "SELECT secret FROM credentials WHERE id = ? AND owner_id = ?";
+constexpr auto kSelectSecret = "SELECT secret, type, name FROM credentials WHERE id = ? AND owner_id = ?";
 constexpr auto kList = "SELECT %1 FROM credentials WHERE owner_id = ? AND (? = '' OR type = ?) ORDER BY name LIMIT ? OFFSET ?";
 constexpr auto kCount = "SELECT COUNT(*) FROM credentials WHERE owner_id = ? AND (? = '' OR type = ?)";
 constexpr auto kOfType = "SELECT %1, secret FROM credentials WHERE owner_id = ? AND type = ? ORDER BY updated_at DESC";
@@ -192,20 +192,34 @@ Result<void> CredentialService::remove(const Principal &who, const QString &id)
     return {};
 }
 
-Result<json> CredentialService::secret(const QString &ownerId, const QString &id)
+Result<json> CredentialService::secret(const QString &ownerId, const QString &id, const std::vector<std::string> &types)
 {
+    if (id.isEmpty())
+        return Error::make(QStringLiteral("node_error"), QStringLiteral("No credential is chosen"));
     auto q = m_db.exec(QString::fromLatin1(kSelectSecret), {id, ownerId});
     if (!q)
         return q.error();
     if (!q->next())
-        return notFound();
+        return Error::make(QStringLiteral("node_error"),
+                           QStringLiteral("The credential %1 does not exist (deleted, or another user's)").arg(id.left(64)));
+    const QString typeName = q->value(1).toString();
+    const QString name = q->value(2).toString();
+    if (!types.empty() && std::find(types.begin(), types.end(), typeName.toStdString()) == types.end()) {
+        QStringList accepted;
+        for (const std::string &t : types)
+            if (const CredentialType *known = type(QString::fromStdString(t)))
+                accepted << known->displayName;
+        const CredentialType *actual = type(typeName);
+        return Error::make(QStringLiteral("node_error"), QStringLiteral("The credential '%1' is a %2 credential; this node takes: %3")
+                                                             .arg(name, actual ? actual->displayName : typeName, accepted.join(QStringLiteral(", "))));
+    }
     auto plain = box().open(q->value(0).toString().toLatin1());
     if (!plain)
-        return plain.error();
+        return Error::make(QStringLiteral("node_error"), QStringLiteral("The credential '%1' cannot be decrypted: %2").arg(name, plain.error().message));
     json data = json::parse(plain->toStdString(), nullptr, false);
     if (!data.is_object())
-        return Error::make(QStringLiteral("decryption_failed"), QStringLiteral("A stored secret is damaged"));
-    return data;
+        return Error::make(QStringLiteral("decryption_failed"), QStringLiteral("The stored credential '%1' is damaged").arg(name));
+    return json{{"type", typeName.toStdString()}, {"name", name.toStdString()}, {"data", std::move(data)}};
 }
 
 Result<QList<QPair<CredentialInfo, json>>> CredentialService::secretsOfType(const QString &ownerId, const QString &typeName)

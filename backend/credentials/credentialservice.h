@@ -53,8 +53,10 @@ public:
     Result<CredentialInfo> update(const Principal &who, const QString &id, const std::optional<QString> &name,
                                   const nlohmann::json &data);
     Result<void> remove(const Principal &who, const QString &id);
-    // The decrypted data of a credential the user owns.
-    Result<nlohmann::json> secret(const QString &ownerId, const QString &id);
+    // A credential the user owns, decrypted: {"type", "name", "data"}, for a node that takes one
+    // of `types` (empty: any). Any thread (each has its own connection). Errors say which
+    // credential and why in words for the node's failure message, never any of its data.
+    Result<nlohmann::json> secret(const QString &ownerId, const QString &id, const std::vector<std::string> &types = {});
     // The user's credentials of one type, newest first, decrypted (for provider keys).
     Result<QList<QPair<CredentialInfo, nlohmann::json>>> secretsOfType(const QString &ownerId, const QString &type);
     bool encryptionAvailable() const { return box().available(); }

@@ -54,6 +54,13 @@ public:
         return m_hooks.llm(m_request, std::move(batch));
     }
 
+    Result<Json> credential(const std::string &id, const std::vector<std::string> &types) override
+    {
+        if (!m_hooks.credential)
+            return nodeError("Credentials need the SynapScale server or desktop app (none are stored here)");
+        return m_hooks.credential(m_request, id, types);
+    }
+
     Result<std::shared_ptr<AsyncWork>> callWorkflow(const std::string &workflowId, Items input, bool wait) override
     {
         if (!m_hooks.subWorkflow)

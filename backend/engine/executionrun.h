@@ -83,6 +83,10 @@ public:
             subWorkflow;
         // AI nodes: language-model calls for the execution's owner (may be empty: no AI here).
         std::function<Result<std::shared_ptr<AsyncWork>>(const ExecutionRequest &request, LlmBatch batch)> llm;
+        // A credential of the execution's owner whose type is one of `types`, decrypted
+        // {type, name, data} (may be empty: no credentials here).
+        std::function<Result<Json>(const ExecutionRequest &request, const std::string &credentialId, const std::vector<std::string> &types)>
+            credential;
     };
 
     ExecutionRun(std::shared_ptr<const WorkflowGraph> graph, ExecutionRequest request, Hooks hooks);

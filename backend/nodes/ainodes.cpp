@@ -139,12 +139,14 @@ NodeResult runAgent(NodeContext &ctx)
 {
     LlmBatch batch;
     auto workflows = ctx.param("workflowTools");
-    if (workflows && workflows->is_array())
-        for (const Json &w : *workflows)
+    if (workflows && workflows->is_array()) {
+        for (const Json &w : *workflows) {
             if (w.is_string() && !w.get<std::string>().empty())
                 batch.tools.push_back({{"type", "workflow"}, {"workflow_id", w}});
             else if (w.is_object() && w.contains("workflowId"))
                 batch.tools.push_back({{"type", "workflow"}, {"workflow_id", w["workflowId"]}, {"description", w.value("description", std::string())}});
+        }
+    }
     for (const char *builtin : {"calculator", "currentTime"}) {
         auto on = ctx.param(builtin);
         if (on && on->is_boolean() && on->get<bool>())

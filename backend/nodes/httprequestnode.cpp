@@ -186,11 +186,37 @@ Result<QList<QPair<QByteArray, QByteArray>>> pairs(const Json &list, const char 
     return out;
 }
 
+const std::vector<std::string> kCredentialTypes{"http_basic", "http_bearer", "http_header"};
+
+// The Authorization (or custom) header from the node's stored credential. The credential is
+// named by id and read for the workflow's owner; its values never reach the output or errors.
+Result<QPair<QByteArray, QByteArray>> credentialHeader(NodeContext &ctx)
+{
+    const Json &id = ctx.rawParameters().contains("credential") ? ctx.rawParameters()["credential"] : Json();
+    if (!id.is_string() || id.get<std::string>().empty())
+        return nodeError("Authentication is set to a stored credential, but none is chosen");
+    auto c = ctx.credential(id.get<std::string>(), kCredentialTypes);
+    if (!c)
+        return c.error();
+    const Json &data = (*c)["data"];
+    const auto field = [&](const char *name) { return QByteArray::fromStdString(data.value(name, std::string())); };
+    const std::string type = (*c)["type"].get<std::string>();
+    if (type == "http_basic")
+        return qMakePair(QByteArray("Authorization"), "Basic " + (field("username") + ':' + field("password")).toBase64());
+    if (type == "http_bearer")
+        return qMakePair(QByteArray("Authorization"), "Bearer " + field("token"));
+    const QByteArray name = field("name").trimmed();
+    if (name.isEmpty() || name.contains(':') || name.contains('\n') || name.contains('\r'))
+        return nodeError("The header credential '" + (*c)["name"].get<std::string>() + "' has no valid header name");
+    return qMakePair(name, field("value"));
+}
+
 NodeResult prepareRequests(NodeContext &ctx)
 {
     const Items &items = ctx.input(0);
     std::vector<RequestSpec> specs;
     const std::size_t count = std::max<std::size_t>(items.size(), 1);
+    std::optional<Result<QPair<QByteArray, QByteArray>>> credential;
     for (std::size_t i = 0; i < count; ++i) {
         Json p = Json::object();
         for (const char *name : {"method", "url", "query", "headers", "bodyType", "body", "contentType", "timeout", "responseFormat",
@@ -219,7 +245,13 @@ NodeResult prepareRequests(NodeContext &ctx)
         }
         spec.headers = *headers;
         const std::string auth = p["authentication"].is_string() ? p["authentication"].get<std::string>() : "none";
-        if (auth == "basic")
+        if (auth == "credential") {
+            if (!credential) // the same for every item: read and decrypted once per node run
+                credential = credentialHeader(ctx);
+            if (!*credential)
+                return credential->error();
+            spec.headers.append(credential->value());
+        } else if (auth == "basic")
             spec.headers.append({"Authorization", "Basic " + QByteArray::fromStdString(p["user"].get<std::string>() + ":"
                                                                                         + p["password"].get<std::string>())
                                                                   .toBase64()});
@@ -280,7 +312,8 @@ void addHttpRequestNode(NodeRegistry &registry)
                            {"bodyType", options("Body", {"none", "json", "form", "raw"}, "none")},
                            {"body", {{"title", "Body"}, {"default", ""}}},
                            {"contentType", string("Content type (raw body)", "text/plain")},
-                           {"authentication", options("Authentication", {"none", "basic", "bearer"}, "none")},
+                           {"authentication", options("Authentication", {"none", "credential", "basic", "bearer"}, "none")},
+                           {"credential", string("Credential", "", "A stored HTTP credential (basic auth, bearer token or header)")},
                            {"user", string("User (basic)", "")},
                            {"password", string("Password (basic)", "")},
                            {"token", string("Token (bearer)", "")},
@@ -291,7 +324,11 @@ void addHttpRequestNode(NodeRegistry &registry)
                           {"url"});
     d.parameters["properties"]["password"]["format"] = "password";
     d.parameters["properties"]["token"]["format"] = "password";
-    d.credentials = {"httpBasicAuth", "httpBearerAuth"};
+    // A credential is chosen by id (the editor offers the user's credentials of these types).
+    d.parameters["properties"]["credential"]["format"] = "credential";
+    d.parameters["properties"]["credential"]["x-credential-types"] = kCredentialTypes;
+    d.parameters["properties"]["credential"]["x-expression"] = false;
+    d.credentials = kCredentialTypes;
     registry.add(std::make_unique<FunctionNode>(std::move(d), prepareRequests));
 }
 

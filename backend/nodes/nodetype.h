@@ -108,6 +108,9 @@ public:
     virtual Result<std::shared_ptr<AsyncWork>> callWorkflow(const std::string &workflowId, Items input, bool wait) = 0;
     // Language-model calls for the AI nodes, charged to the workflow's owner. Async work.
     virtual Result<std::shared_ptr<AsyncWork>> callLlm(LlmBatch batch) = 0;
+    // A credential of the workflow's owner, decrypted, if its type is one of `types`:
+    // {"type", "name", "data"}. Never put any of it in outputs or messages.
+    virtual Result<Json> credential(const std::string &id, const std::vector<std::string> &types) = 0;
     // State kept across this node's runs within one execution (Loop Over Items uses it).
     virtual Json &state() = 0;
     virtual const std::string &nodeName() const = 0;

@@ -277,8 +277,13 @@ std::optional<Mapped> mapHttp(const json &p, std::string &warning)
     m.parameters["responseFormat"] = format == "json" ? "json" : format == "text" ? "text" : "auto";
     m.parameters["fullResponse"] = at(options, {"response", "response", "fullResponse"}, json(false));
     m.parameters["neverError"] = at(options, {"response", "response", "neverError"}, json(false));
-    if (p.value("authentication", std::string("none")) != "none")
-        warning = "credentials are not imported; set the authentication on the node";
+    // n8n's credential ids mean nothing here: the node asks for one of ours instead of calling
+    // without the authentication it had.
+    if (p.value("authentication", std::string("none")) != "none") {
+        m.parameters["authentication"] = "credential";
+        m.parameters["credential"] = "";
+        warning = "credentials are not imported; choose a stored credential on the node";
+    }
     return m;
 }
 

@@ -64,6 +64,7 @@ class FakeUpstream : public QTcpServer {
 public:
     bool slow = false;
     int hits = 0;
+    QByteArray lastRequest; // head and body of the last request, as received
     FakeUpstream()
     {
         connect(this, &QTcpServer::newConnection, this, [this] {
@@ -73,6 +74,7 @@ public:
                     if (!req.contains("\r\n\r\n"))
                         return;
                     ++hits;
+                    lastRequest = req;
                     if (slow)
                         return;
                     const QByteArray body = "{\"path\":\"" + req.split(' ').value(1) + "\",\"ok\":true}";
@@ -332,6 +334,94 @@ private Q_SLOTS:
             auto ok = call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(fine), m_alice, {{"wait", true}});
             QVERIFY2(ok.json()["status"] == "succeeded", ok.body.constData());
         }
+    }
+
+    // HTTP Request signs with a stored credential of the workflow's owner: basic, bearer, or a
+    // custom header. Another user's credential, a missing one and one of the wrong type fail the
+    // node before anything is sent, and no secret appears in the execution.
+    void httpRequestWithStoredCredentials()
+    {
+        cleanup();
+        m_db = test::freshDatabase(g_backend, m_dir.path());
+        m_extraEnv.insert(QStringLiteral("ENCRYPTION_KEY"), QStringLiteral("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+        startHost();
+        m_alice = tokenFor(QStringLiteral("alice@example.com"));
+        m_bob = tokenFor(QStringLiteral("bob@example.com"));
+        auto credential = [&](const QString &token, const std::string &type, const json &data) {
+            auto r = call("POST", QStringLiteral("/api/v1/credentials"), token, {{"name", type + " one"}, {"type", type}, {"data", data}});
+            if (r.status != 201)
+                qWarning("credential: %d %s", r.status, r.body.constData());
+            return r.json().value("id", std::string());
+        };
+        const std::string basic = credential(m_alice, "http_basic", {{"username", "ana"}, {"password", "s3cret-pass"}});
+        const std::string bearer = credential(m_alice, "http_bearer", {{"token", "tok-4242"}});
+        const std::string header = credential(m_alice, "http_header", {{"name", "X-Api-Key"}, {"value", "key-9999"}});
+        const std::string openai = credential(m_alice, "openai", {{"api_key", "sk-not-for-http"}});
+        const std::string bobs = credential(m_bob, "http_bearer", {{"token", "bobs-token"}});
+        QVERIFY(!basic.empty() && !bearer.empty() && !header.empty() && !openai.empty() && !bobs.empty());
+
+        FakeUpstream upstream;
+        QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+        const std::string url = "http://127.0.0.1:" + std::to_string(upstream.serverPort()) + "/signed";
+        auto run = [&](const json &credentialId) {
+            json call_ = node("Call", "core.http_request", {{"url", url}, {"authentication", "credential"}});
+            if (!credentialId.is_null())
+                call_["parameters"]["credential"] = credentialId;
+            const QString id = create({{"nodes", {node("Start", "trigger.manual"), call_}}, {"edges", {edge("Start", "Call")}}});
+            return call("POST", QStringLiteral("/api/v1/workflows/%1/execute").arg(id), m_alice, {{"wait", true}}).json();
+        };
+        json r = run(basic);
+        QVERIFY2(r["status"] == "succeeded", r.dump().c_str());
+        QVERIFY2(upstream.lastRequest.contains("Authorization: Basic " + QByteArray("ana:s3cret-pass").toBase64() + "\r\n"),
+                 upstream.lastRequest.constData());
+        r = run(bearer);
+        QVERIFY(r["status"] == "succeeded");
+        QVERIFY(upstream.lastRequest.contains("Authorization: Bearer tok-4242\r\n"));
+        r = run(header);
+        QVERIFY(r["status"] == "succeeded");
+        QVERIFY(upstream.lastRequest.contains("X-Api-Key: key-9999\r\n"));
+        QVERIFY(!upstream.lastRequest.contains("Authorization"));
+
+        const int hits = upstream.hits;
+        const struct {
+            json credential;
+            const char *says;
+        } refused[] = {{bobs, "does not exist"}, {"0190aaaa-0000-7000-8000-000000000000", "does not exist"},
+                       {openai, "is a OpenAI credential; this node takes: HTTP basic auth, HTTP bearer token, HTTP header"},
+                       {"", "none is chosen"}, {nullptr, "none is chosen"}};
+        for (const auto &c : refused) {
+            r = run(c.credential);
+            QVERIFY2(r["status"] == "failed", r.dump().c_str());
+            QVERIFY2(r["error"].get<std::string>().find(c.says) != std::string::npos, r.dump().c_str());
+            const std::string all = call("GET", QStringLiteral("/api/v1/executions/") + QString::fromStdString(r["id"].get<std::string>()),
+                                         m_alice).body.toStdString();
+            for (const char *secret : {"bobs-token", "sk-not-for-http", "s3cret-pass"})
+                QVERIFY2(all.find(secret) == std::string::npos, all.c_str());
+        }
+        QCOMPARE(upstream.hits, hits); // nothing was sent unsigned
+
+        // The catalog says which credentials the node takes, for the editor's picker.
+        const json catalog = call("GET", QStringLiteral("/api/v1/nodes"), m_alice).json();
+        json http;
+        for (const auto &d : catalog["items"])
+            if (d["type"] == "core.http_request")
+                http = d;
+        QVERIFY2(http["credentials"] == json({"http_basic", "http_bearer", "http_header"}), http.dump().c_str());
+        QVERIFY(http["parameters"]["properties"]["credential"]["format"] == "credential");
+        QVERIFY(http["parameters"]["properties"]["credential"]["x-credential-types"] == http["credentials"]);
+
+        // n8n's credential ids mean nothing here: an imported node asks for one of ours.
+        json n8n = {{"name", "signed"},
+                    {"nodes", {{{"name", "Start"}, {"type", "n8n-nodes-base.manualTrigger"}, {"typeVersion", 1}, {"position", {0, 0}}},
+                               {{"name", "Call"}, {"type", "n8n-nodes-base.httpRequest"}, {"typeVersion", 4.2}, {"position", {200, 0}},
+                                {"parameters", {{"url", url}, {"authentication", "genericCredentialType"}, {"genericAuthType", "httpBasicAuth"}}},
+                                {"credentials", {{"httpBasicAuth", {{"id", "7"}, {"name", "n8n basic"}}}}}}}},
+                    {"connections", {{"Start", {{"main", {{{{"node", "Call"}, {"type", "main"}, {"index", 0}}}}}}}}}};
+        auto imported = call("POST", QStringLiteral("/api/v1/workflows/import"), m_alice, n8n);
+        QCOMPARE(imported.status, 201);
+        const json callNode = imported.json()["workflow"]["definition"]["nodes"][1];
+        QVERIFY2(callNode["parameters"]["authentication"] == "credential" && callNode["parameters"]["credential"] == "", callNode.dump().c_str());
+        QVERIFY(imported.json()["warnings"][0]["message"].get<std::string>().find("choose a stored credential") != std::string::npos);
     }
 
     void httpRequestNode()
