@@ -140,6 +140,121 @@
     </message>
 </context>
 <context>
+    <name>CredentialPicker</name>
+    <message>
+        <source>HTTP basic auth</source>
+        <translation>HTTP basic auth</translation>
+    </message>
+    <message>
+        <source>HTTP bearer token</source>
+        <translation>HTTP bearer token</translation>
+    </message>
+    <message>
+        <source>HTTP header</source>
+        <translation>HTTP header</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header name</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Header value</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Default model</translation>
+    </message>
+    <message>
+        <source>Loading credentials…</source>
+        <translation>Loading credentials…</translation>
+    </message>
+    <message>
+        <source>No credentials yet</source>
+        <translation>No credentials yet</translation>
+    </message>
+    <message>
+        <source>Choose a credential</source>
+        <translation>Choose a credential</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credential</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Store a new credential</source>
+        <translation>Store a new credential</translation>
+    </message>
+    <message>
+        <source>The chosen credential no longer exists (deleted, or it belongs to another user). Choose another one.</source>
+        <translation>The chosen credential no longer exists (deleted, or it belongs to another user). Choose another one.</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>New credential</translation>
+    </message>
+    <message>
+        <source>Kind of credential</source>
+        <translation>Kind of credential</translation>
+    </message>
+    <message>
+        <source>Name, e.g. “CRM API”</source>
+        <translation>Name, e.g. “CRM API”</translation>
+    </message>
+    <message>
+        <source>Credential name</source>
+        <translation>Credential name</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
+    <message>
+        <source>Stored encrypted; it cannot be read back here, only replaced.</source>
+        <translation>Stored encrypted; it cannot be read back here, only replaced.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>EditorPage</name>
     <message>
         <source>The run failed: %1</source>
@@ -1244,6 +1359,21 @@
     <message>
         <source>Your session has ended. Sign in again.</source>
         <translation>Your session has ended. Sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::CredentialListModel</name>
+    <message>
+        <source>Could not load your credentials: %1</source>
+        <translation>Could not load your credentials: %1</translation>
+    </message>
+    <message>
+        <source>Credentials cannot be stored yet: set up the encryption key in Settings first.</source>
+        <translation>Credentials cannot be stored yet: set up the encryption key in Settings first.</translation>
+    </message>
+    <message>
+        <source>Could not store the credential: %1</source>
+        <translation>Could not store the credential: %1</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,121 @@
     </message>
 </context>
 <context>
+    <name>CredentialPicker</name>
+    <message>
+        <source>HTTP basic auth</source>
+        <translation>Autenticação HTTP básica</translation>
+    </message>
+    <message>
+        <source>HTTP bearer token</source>
+        <translation>Token HTTP bearer</translation>
+    </message>
+    <message>
+        <source>HTTP header</source>
+        <translation>Cabeçalho HTTP</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nome de usuário</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Nome do cabeçalho</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Valor do cabeçalho</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Modelo padrão</translation>
+    </message>
+    <message>
+        <source>Loading credentials…</source>
+        <translation>Carregando credenciais…</translation>
+    </message>
+    <message>
+        <source>No credentials yet</source>
+        <translation>Nenhuma credencial ainda</translation>
+    </message>
+    <message>
+        <source>Choose a credential</source>
+        <translation>Escolha uma credencial</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credencial</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nova…</translation>
+    </message>
+    <message>
+        <source>Store a new credential</source>
+        <translation>Guardar uma nova credencial</translation>
+    </message>
+    <message>
+        <source>The chosen credential no longer exists (deleted, or it belongs to another user). Choose another one.</source>
+        <translation>A credencial escolhida não existe mais (foi excluída ou pertence a outro usuário). Escolha outra.</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>Nova credencial</translation>
+    </message>
+    <message>
+        <source>Kind of credential</source>
+        <translation>Tipo de credencial</translation>
+    </message>
+    <message>
+        <source>Name, e.g. “CRM API”</source>
+        <translation>Nome, por exemplo “API do CRM”</translation>
+    </message>
+    <message>
+        <source>Credential name</source>
+        <translation>Nome da credencial</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (opcional)</translation>
+    </message>
+    <message>
+        <source>Stored encrypted; it cannot be read back here, only replaced.</source>
+        <translation>Guardada criptografada; não pode ser lida de volta aqui, só substituída.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>EditorPage</name>
     <message>
         <source>The run failed: %1</source>
@@ -1244,6 +1359,21 @@
     <message>
         <source>Your session has ended. Sign in again.</source>
         <translation>Sua sessão terminou. Entre novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>synapscale::CredentialListModel</name>
+    <message>
+        <source>Could not load your credentials: %1</source>
+        <translation>Não foi possível carregar suas credenciais: %1</translation>
+    </message>
+    <message>
+        <source>Credentials cannot be stored yet: set up the encryption key in Settings first.</source>
+        <translation>Ainda não é possível guardar credenciais: configure primeiro a chave de criptografia em Configurações.</translation>
+    </message>
+    <message>
+        <source>Could not store the credential: %1</source>
+        <translation>Não foi possível guardar a credencial: %1</translation>
     </message>
 </context>
 <context>

@@ -810,7 +810,7 @@ QVariant WorkflowDocument::parameter(const QString &nodeId, const QString &key) 
     return parameters(nodeId).value(key);
 }
 
-void WorkflowDocument::setParameter(const QString &nodeId, const QString &key, const QVariant &value)
+void WorkflowDocument::setParameter(const QString &nodeId, const QString &key, const QVariant &value, bool typing)
 {
     if (!editable())
         return;
@@ -833,7 +833,8 @@ void WorkflowDocument::setParameter(const QString &nodeId, const QString &key, c
     step.before = before;
     step.after = after;
     m_nodes->setField(row, kParameters, after);
-    push(tr("Change %1 of %2").arg(key, m_nodes->at(row).name()), {step}, WorkflowEdit::ParameterTyping, nodeId + QLatin1Char('/') + key);
+    push(tr("Change %1 of %2").arg(key, m_nodes->at(row).name()), {step}, typing ? WorkflowEdit::ParameterTyping : WorkflowEdit::NoMerge,
+         nodeId + QLatin1Char('/') + key);
     Q_EMIT webhooksChanged();
 }
 

@@ -125,7 +125,8 @@ public:
     Q_INVOKABLE void toggleDisabled();
     Q_INVOKABLE QVariant parameter(const QString &nodeId, const QString &key) const;
     Q_INVOKABLE QVariantMap parameters(const QString &nodeId) const;
-    Q_INVOKABLE void setParameter(const QString &nodeId, const QString &key, const QVariant &value);
+    // `typing`: consecutive changes of this parameter merge into one undo step (text fields).
+    Q_INVOKABLE void setParameter(const QString &nodeId, const QString &key, const QVariant &value, bool typing = true);
     Q_INVOKABLE QVariantMap nodeJson(const QString &nodeId) const;
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();

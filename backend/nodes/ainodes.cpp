@@ -5,7 +5,8 @@ namespace synapscale {
 namespace {
 using namespace schema;
 
-NodeDescriptor aiNode(const char *type, const char *name, const char *description, Json properties, std::vector<std::string> outputs = {"main"})
+NodeDescriptor aiNode(const char *type, const char *name, const char *description, const schema::Fields &properties,
+                      std::vector<std::string> outputs = {"main"})
 {
     NodeDescriptor d;
     d.type = type;
@@ -13,11 +14,10 @@ NodeDescriptor aiNode(const char *type, const char *name, const char *descriptio
     d.category = "AI";
     d.description = description;
     d.outputs = std::move(outputs);
-    Json common = {{"provider", string("Provider", "", "openai, anthropic, google, ollama or a custom provider id; empty = the first configured")},
-                   {"model", string("Model", "", "Empty = the provider's default model")}};
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        common[it.key()] = it.value();
-    d.parameters = object(common);
+    schema::Fields fields{{"provider", string("Provider", "", "openai, anthropic, google, ollama or a custom provider id; empty = the first configured")},
+                          {"model", string("Model", "", "Empty = the provider's default model")}};
+    fields.insert(fields.end(), properties.begin(), properties.end());
+    d.parameters = object(fields);
     return d;
 }
 
@@ -295,10 +295,9 @@ NodeResult runSummarize(NodeContext &ctx)
 
 void addAiNodes(NodeRegistry &registry)
 {
-    const Json sampling = {{"temperature", number("Temperature", 0.7, 0, 2)}, {"maxTokens", integer("Maximum tokens (0 = provider default)", 0, 0, 1000000)}};
-    auto with = [&](Json properties) {
-        for (auto it = sampling.begin(); it != sampling.end(); ++it)
-            properties[it.key()] = it.value();
+    auto with = [](Fields properties) {
+        properties.emplace_back("temperature", number("Temperature", 0.7, 0, 2));
+        properties.emplace_back("maxTokens", integer("Maximum tokens (0 = provider default)", 0, 0, 1000000));
         return properties;
     };
     registry.add(std::make_unique<FunctionNode>(
@@ -327,13 +326,13 @@ void addAiNodes(NodeRegistry &registry)
                      {"instructions", text("Extra instructions", "multiline", "")}})),
         runExtract));
     Json category = object({{"name", string("Category", "")}, {"description", string("What belongs here", "")}}, {"name"});
-    Json classifyProps = with({{"text", text("Text", "multiline", "{{ $json.text }}")},
-                               {"categories", list("Categories (one output each)", category)},
-                               {"otherOutput", boolean("Add an \"other\" output", true)}});
-    classifyProps["categories"]["x-expression"] = false;
-    classifyProps["otherOutput"]["x-expression"] = false;
+    Json categories = list("Categories (one output each)", category);
+    categories["x-expression"] = false;
+    Json otherOutput = boolean("Add an \"other\" output", true);
+    otherOutput["x-expression"] = false;
     registry.add(std::make_unique<FunctionNode>(
-        aiNode("ai.classify", "Classify text", "Routes each item to the output of the category a language model picks", classifyProps,
+        aiNode("ai.classify", "Classify text", "Routes each item to the output of the category a language model picks",
+               with({{"text", text("Text", "multiline", "{{ $json.text }}")}, {"categories", categories}, {"otherOutput", otherOutput}}),
                {"category 1", "category 2", "other"}),
         runClassify, classifyOutputs));
     registry.add(std::make_unique<FunctionNode>(

@@ -134,13 +134,15 @@ void NodeRegistry::validate(const Json &schema, const Json &value, const Json &l
 }
 
 namespace schema {
-Json object(Json properties, std::vector<std::string> required)
+Json object(const Fields &properties, std::vector<std::string> required)
 {
-    // `object({})` is called for nodes without parameters; nlohmann makes `{}` a null, and the
-    // catalog must still say "properties": {} to the inspector.
-    if (properties.is_null())
-        properties = Json::object();
-    Json o = {{"type", "object"}, {"properties", std::move(properties)}};
+    Json props = Json::object();
+    Json order = Json::array();
+    for (const auto &[key, schema] : properties) {
+        props[key] = schema;
+        order.push_back(key);
+    }
+    Json o = {{"type", "object"}, {"properties", std::move(props)}, {"x-order", std::move(order)}};
     if (!required.empty())
         o["required"] = required;
     return o;

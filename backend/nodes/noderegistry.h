@@ -50,7 +50,10 @@ private:
 
 // Schema builders that keep descriptors short.
 namespace schema {
-Json object(Json properties, std::vector<std::string> required = {});
+// Properties in the order the editor shows them: JSON objects sort their keys, so the order is
+// also given as "x-order".
+using Fields = std::vector<std::pair<std::string, Json>>;
+Json object(const Fields &properties, std::vector<std::string> required = {});
 Json string(const std::string &title, Json defaultValue = "", const std::string &description = {});
 Json text(const std::string &title, const std::string &format, Json defaultValue = "");   // code, json, multi-line
 Json number(const std::string &title, Json defaultValue, std::optional<double> minimum = std::nullopt,

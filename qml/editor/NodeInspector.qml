@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import SynapScale
+import "schema.js" as Schema
 
 // The selected node: its name, its parameters (built from the type's parameter schema), and
 // what it took in and put out in the last run, with its error.
@@ -14,6 +15,8 @@ Rectangle {
     property string nodeId: document.selectedNodeId
     readonly property var descriptor: nodeId.length > 0 ? catalog.descriptor(document.nodeJson(nodeId).type || "") : ({})
     readonly property var schema: descriptor.parameters && descriptor.parameters.properties ? descriptor.parameters.properties : ({})
+    // The descriptor's order ("x-order"; JSON objects sort their keys), then any others.
+    readonly property var keys: descriptor.parameters ? Schema.keysOf(descriptor.parameters) : []
     // Re-read on every edit and every run update.
     readonly property var node: { document.revision; return nodeId.length > 0 ? document.nodeJson(nodeId) : ({}) }
     readonly property var runData: { runner.dataRevision; return nodeId.length > 0 ? runner.nodeData(nodeId) : ({}) }
@@ -104,6 +107,7 @@ Rectangle {
             // scroll bar made the wrapped descriptions re-layout in a loop.
             Flickable {
                 id: paramScroll
+                objectName: "parameterScroll"
                 clip: true
                 contentWidth: width
                 contentHeight: paramColumn.implicitHeight
@@ -120,7 +124,7 @@ Rectangle {
                         color: Theme.mutedText
                     }
                     Repeater {
-                        model: Object.keys(inspector.schema)
+                        model: inspector.keys
                         ParameterField {
                             required property string modelData
                             Layout.fillWidth: true
@@ -128,7 +132,9 @@ Rectangle {
                             schema: inspector.schema[modelData]
                             value: inspector.node.parameters ? inspector.node.parameters[modelData] : undefined
                             preview: inspector.previewFor
-                            onEdited: v => inspector.document.setParameter(inspector.nodeId, modelData, v)
+                            // Typing merges into one undo step; each choice is a step of its own.
+                            onEdited: v => inspector.document.setParameter(inspector.nodeId, modelData, v,
+                                                                           kind !== "options" && kind !== "boolean" && kind !== "credential")
                         }
                     }
                 }

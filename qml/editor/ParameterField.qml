@@ -2,10 +2,11 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import SynapScale
+import "schema.js" as Schema
 
 // One parameter of a node, drawn from its JSON Schema: options → a combo box, boolean → a
 // switch, number → a number field, json/javascript/multiline → a code editor, password → a
-// hidden field, a list of objects → rows with add/remove, an object → its fields. Text with
+// hidden field, credential → the user's stored credentials of its kinds, a list of objects → rows with add/remove, an object → its fields. Text with
 // `{{ }}` is an expression: it is marked and its value against the last run is previewed.
 // Nested fields (lists, objects) are this same component, loaded by URL.
 ColumnLayout {
@@ -22,7 +23,8 @@ ColumnLayout {
     readonly property string format: schema.format || ""
     readonly property var current: value === undefined ? schema["default"] : value
     readonly property string label: schema.title || key
-    readonly property string kind: schema["enum"] ? "options"
+    readonly property string kind: format === "credential" ? "credential"
+                                   : schema["enum"] ? "options"
                                    : type === "boolean" ? "boolean"
                                    : type === "number" || type === "integer" ? "number"
                                    : type === "array" && schema.items && schema.items.properties ? "list"
@@ -86,6 +88,17 @@ ColumnLayout {
         }
         Accessible.name: field.label
     }
+    // a stored credential, chosen by id (made only for such a field)
+    Loader {
+        active: field.kind === "credential"
+        visible: active
+        Layout.fillWidth: true
+        sourceComponent: CredentialPicker {
+            chosen: typeof field.current === "string" ? field.current : ""
+            types: field.schema["x-credential-types"] || []
+            onPicked: id => field.edited(id)
+        }
+    }
     // code
     ScrollView {
         visible: field.kind === "code"
@@ -137,7 +150,7 @@ ColumnLayout {
                 anchors.top: parent.top
                 anchors.margins: 8
                 Repeater {
-                    model: Object.keys(field.schema.items.properties)
+                    model: Schema.keysOf(field.schema.items)
                     Loader {
                         required property string modelData
                         Layout.fillWidth: true
@@ -190,7 +203,7 @@ ColumnLayout {
     }
     // an object: its fields, indented
     Repeater {
-        model: field.kind === "object" ? Object.keys(field.schema.properties) : []
+        model: field.kind === "object" ? Schema.keysOf(field.schema) : []
         Loader {
             required property string modelData
             Layout.fillWidth: true

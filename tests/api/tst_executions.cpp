@@ -409,6 +409,9 @@ private Q_SLOTS:
         QVERIFY2(http["credentials"] == json({"http_basic", "http_bearer", "http_header"}), http.dump().c_str());
         QVERIFY(http["parameters"]["properties"]["credential"]["format"] == "credential");
         QVERIFY(http["parameters"]["properties"]["credential"]["x-credential-types"] == http["credentials"]);
+        // The editor shows parameters in the descriptor's order, not JSON's sorted keys.
+        QVERIFY2(http["parameters"]["x-order"][0] == "method" && http["parameters"]["x-order"][1] == "url", http["parameters"].dump().c_str());
+        QCOMPARE(http["parameters"]["x-order"].size(), http["parameters"]["properties"].size());
 
         // n8n's credential ids mean nothing here: an imported node asks for one of ours.
         json n8n = {{"name", "signed"},

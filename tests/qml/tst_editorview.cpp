@@ -64,7 +64,8 @@ public Q_SLOTS:
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         QQuickStyle::setStyle(QStringLiteral("Material"));
         const TestDatabase db = freshDatabase(QStringLiteral("sqlite"), m_home.path());
-        m_host = startHost(db, {}, &m_port);
+        // Credentials are stored encrypted: the picker tests create some.
+        m_host = startHost(db, {{QStringLiteral("ENCRYPTION_KEY"), QStringLiteral("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")}}, &m_port);
         Q_ASSERT(m_host);
         auto session = m_host->auth().signInLocalUser({});
         Q_ASSERT(session.ok());

@@ -250,6 +250,78 @@ TestCase {
         verify(doc().parameter("s", "includeOtherFields") === undefined)
     }
 
+    // HTTP Request's credential: the picker offers "New…", the dialog asks for the kind's fields
+    // (the secret one hidden), Save stores it and the node keeps only its id; a chosen id that no
+    // longer exists is said so.
+    function test_credentialPickerCreatesAndChooses() {
+        // Repeater-made fields are visual children of the dialog's column, not QObject children.
+        const dialogField = (dialog, name) => {
+            const column = findChild(dialog, "credentialName").parent
+            for (let i = 0; i < column.children.length; ++i)
+                if (column.children[i].objectName === "credentialField:" + name)
+                    return column.children[i]
+            return null
+        }
+        const id = openFresh({nodes: [manualSet.nodes[0],
+                                      {id: "h", type: "core.http_request", name: "Call", position: [300, 0],
+                                       parameters: {url: "http://127.0.0.1:9/x", authentication: "credential"}}],
+                              edges: [{from: "m", to: "h"}]})
+        mouseClick(page, nodeCentre("h").x, nodeCentre("h").y)
+        const field = findChild(page, "param:credential")
+        verify(field)
+        compare(field.kind, "credential")
+        // Scrolled to, as a person would.
+        const scroll = findChild(page, "parameterScroll")
+        tryVerify(() => {
+            scroll.contentY = Math.max(0, Math.min(field.mapToItem(scroll.contentItem, 0, 0).y, scroll.contentHeight - scroll.height))
+            const y = field.mapToItem(scroll, 0, 0).y
+            return y >= 0 && y + 60 < scroll.height
+        })
+        const combo = findChild(field, "credentialCombo")
+        tryVerify(() => combo && combo.displayText === "No credentials yet", 5000)
+        mouseClick(findChild(field, "newCredential"))
+        const dialog = findChild(field, "newCredentialDialog")
+        tryVerify(() => dialog.opened)
+        const save = findChild(dialog, "saveCredential")
+        verify(!save.enabled)
+        findChild(dialog, "credentialName").text = "API login"
+        // The first kind is basic auth: user name, and the password hidden.
+        const user = dialogField(dialog, "username")
+        const password = dialogField(dialog, "password")
+        verify(user && password)
+        compare(password.echoMode, TextInput.Password)
+        user.text = "ana"
+        verify(!save.enabled) // the password is required
+        password.text = "s3cret"
+        verify(save.enabled)
+        mouseClick(save)
+        tryVerify(() => !dialog.visible, 5000)
+        const chosen = doc().parameter("h", "credential")
+        verify(typeof chosen === "string" && chosen.length > 0)
+        tryVerify(() => combo.displayText === "API login")
+        tryVerify(() => !doc().dirty, 5000)
+        compare(server.workflow(id).definition.nodes[1].parameters.credential, chosen)
+        // A name already taken: the dialog stays open and says why.
+        mouseClick(findChild(field, "newCredential"))
+        tryVerify(() => dialog.opened)
+        findChild(dialog, "credentialName").text = "API login"
+        dialogField(dialog, "username").text = "bo"
+        dialogField(dialog, "password").text = "x"
+        mouseClick(save)
+        const failure = findChild(dialog, "credentialFailure")
+        tryVerify(() => failure.visible && failure.text.length > 0, 5000)
+        verify(dialog.visible)
+        dialog.close()
+        tryVerify(() => !dialog.visible)
+        compare(doc().parameter("h", "credential"), chosen)
+        // An id that is not (or no longer) one of the user's credentials.
+        doc().setParameter("h", "credential", "0190aaaa-0000-7000-8000-000000000000", false)
+        tryVerify(() => findChild(field, "credentialMissing").visible)
+        page.canvas.forceActiveFocus()
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        tryVerify(() => !findChild(field, "credentialMissing").visible && combo.displayText === "API login")
+    }
+
     function test_quickAddFromADroppedLink() {
         openFresh(manualSet)
         // A link dropped on empty space: the palette opens there; Enter adds the node, linked.

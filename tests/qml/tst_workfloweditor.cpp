@@ -8,6 +8,7 @@
 #include "auth/authservice.h"
 #include "canvasedges.h"
 #include "canvasnodes.h"
+#include "credentiallist.h"
 #include "executionlist.h"
 #include "expressionpreview.h"
 #include "nodecatalog.h"
@@ -89,7 +90,8 @@ private Q_SLOTS:
     {
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
         const TestDatabase db = freshDatabase(QStringLiteral("sqlite"), m_home.path());
-        m_host = startHost(db, {}, &m_port);
+        // Credentials are stored encrypted: the picker tests create some.
+        m_host = startHost(db, {{QStringLiteral("ENCRYPTION_KEY"), QStringLiteral("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")}}, &m_port);
         QVERIFY(m_host);
         auto session = m_host->auth().signInLocalUser({});
         QVERIFY(session.ok());
@@ -122,6 +124,54 @@ private Q_SLOTS:
         QCOMPARE(m_catalog->rowCount(), 0);
         m_catalog->setSearch({});
         QVERIFY(!m_catalog->descriptor(QStringLiteral("core.set")).value(QStringLiteral("parameters")).toMap().isEmpty());
+    }
+
+    // The inspector's credential picker: the user's credentials of a node's kinds, their fields,
+    // creation (and refusals, said in words), never any value.
+    void credentialListForThePicker()
+    {
+        CredentialListModel http;
+        QAbstractItemModelTester tester(&http, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        http.setTypes({QStringLiteral("http_basic"), QStringLiteral("http_bearer"), QStringLiteral("http_header")});
+        QVERIFY(QTest::qWaitFor([&] { return http.ready() && !http.fieldsOf(QStringLiteral("http_basic")).isEmpty(); }, 5000));
+        QCOMPARE(http.rowCount(), 0);
+        const QVariantList basic = http.fieldsOf(QStringLiteral("http_basic"));
+        QCOMPARE(basic.size(), 2);
+        QCOMPARE(basic.at(0).toMap().value(QStringLiteral("name")).toString(), QStringLiteral("username"));
+        QVERIFY(basic.at(0).toMap().value(QStringLiteral("required")).toBool() && !basic.at(0).toMap().value(QStringLiteral("secret")).toBool());
+        QVERIFY(basic.at(1).toMap().value(QStringLiteral("secret")).toBool());
+        QCOMPARE(http.typeName(QStringLiteral("http_bearer")), QStringLiteral("HTTP bearer token"));
+
+        QSignalSpy created(&http, &CredentialListModel::created);
+        QSignalSpy failed(&http, &CredentialListModel::createFailed);
+        http.create(QStringLiteral(" CRM "), QStringLiteral("http_basic"),
+                    {{QStringLiteral("username"), QStringLiteral("ana")}, {QStringLiteral("password"), QStringLiteral("pw-123")}});
+        QVERIFY(created.wait(5000));
+        const QString id = created.at(0).at(0).toString();
+        QCOMPARE(http.rowCount(), 1);
+        QCOMPARE(http.indexOf(id), 0);
+        QCOMPARE(http.index(0).data(CredentialListModel::NameRole).toString(), QStringLiteral("CRM"));
+        QCOMPARE(http.index(0).data(CredentialListModel::TypeNameRole).toString(), QStringLiteral("HTTP basic auth"));
+        // A required field missing, and a taken name: refused with the server's reason; nothing added.
+        http.create(QStringLiteral("No password"), QStringLiteral("http_basic"), {{QStringLiteral("username"), QStringLiteral("x")}});
+        QVERIFY(failed.wait(5000));
+        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("password")), qPrintable(failed.at(0).at(0).toString()));
+        http.create(QStringLiteral("CRM"), QStringLiteral("http_bearer"), {{QStringLiteral("token"), QStringLiteral("t")}});
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(http.rowCount(), 1);
+        QCOMPARE(created.count(), 1);
+
+        // Another list of other kinds does not show it; the stored values never come back.
+        CredentialListModel ai;
+        ai.setTypes({QStringLiteral("openai")});
+        QVERIFY(QTest::qWaitFor([&] { return ai.ready(); }, 5000));
+        QCOMPARE(ai.rowCount(), 0);
+        QCOMPARE(ai.indexOf(id), -1);
+        QByteArray stored;
+        ApiClient::create(nullptr, nullptr)->get(QStringLiteral("/api/v1/credentials/") + id, this,
+                                                 [&](const ApiReply &reply) { stored = QJsonDocument::fromVariant(reply.data).toJson(); });
+        QVERIFY(QTest::qWaitFor([&] { return !stored.isEmpty(); }, 5000));
+        QVERIFY(stored.contains("password") && !stored.contains("pw-123"));
     }
 
     void loadsNodesWithPortsAndEdgeGeometry()
