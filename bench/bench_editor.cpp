@@ -7,6 +7,7 @@
 #include "apiclient.h"
 #include "appsettings.h"
 #include "auth/authservice.h"
+#include "desktopapp.h"
 #include "support/apihost.h"
 
 #include <QElapsedTimer>
@@ -15,7 +16,6 @@
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,7 +74,7 @@ Stats stats(std::vector<double> v)
 int main(int argc, char **argv)
 {
     QGuiApplication app(argc, argv);
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    DesktopApp::setUpQuick();
     const int nodeCount = argc > 1 ? std::atoi(argv[1]) : 500;
     const int edgeCount = argc > 2 ? std::atoi(argv[2]) : 600;
     QTemporaryDir home;

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
 #include <QQuickWindow>
 #include <QStandardPaths>
 
@@ -27,6 +29,12 @@ DesktopApp::DesktopApp(QObject *parent)
     ApiClient::setInstance(m_api.get());
     EncryptionKeyStore::setInstance(m_keys.get());
     connect(m_keys.get(), &EncryptionKeyStore::keyReady, m_backend.get(), &EmbeddedBackend::setEncryptionKey);
+}
+
+void DesktopApp::setUpQuick()
+{
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
 }
 
 DesktopApp::~DesktopApp()

@@ -24,6 +24,12 @@ public:
     explicit DesktopApp(QObject *parent = nullptr);
     ~DesktopApp() override;
 
+    // How every window of the app (and its tests and benchmarks) draws: the Material style, and
+    // the UI's text rendered natively (hinted glyphs, cheaper to draw than distance fields
+    // with software GL). Canvas text that zooms asks for distance fields itself. Call before
+    // the first window.
+    static void setUpQuick();
+
     // Loads the configuration (flags > environment > .env > desktop defaults), starts the
     // backend thread and loads Main.qml. Returns a process exit code when start-up is impossible.
     int start(const QStringList &flags);

@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -21,7 +20,7 @@ int main(int argc, char **argv)
     QGuiApplication::setOrganizationName(QStringLiteral("SynapScale"));
     QGuiApplication::setApplicationName(QStringLiteral("SynapScale"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("SynapScale"));
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    synapscale::DesktopApp::setUpQuick();
 
     synapscale::DesktopApp desktop;
     auto flags = QGuiApplication::arguments();

@@ -5,6 +5,8 @@ import SynapScale
 // One node on the canvas: a badge with the type's mark, the name and the type, the status of the
 // last run (and its item counts), a red edge when the server or the run found a problem, and
 // its ports — several outputs for IF/Switch, several inputs for Merge — with their names.
+// Its texts are distance-field rendered (Text.QtRendering): they scale with the canvas's zoom,
+// where the app's native text would blur.
 Rectangle {
     id: node
     required property int index
@@ -115,6 +117,7 @@ Rectangle {
         antialiasing: false
         color: node.categoryColor(node.category)
         Text {
+            renderType: Text.QtRendering
             anchors.centerIn: parent
             text: node.glyph
             color: "white"
@@ -130,6 +133,7 @@ Rectangle {
         y: 10
         spacing: 2
         Text {
+            renderType: Text.QtRendering
             visible: !node.renaming
             width: parent.width
             text: node.name
@@ -148,6 +152,7 @@ Rectangle {
             width: parent.width
             sourceComponent: TextField {
                 objectName: "renameField"
+                renderType: Text.QtRendering
                 font.pixelSize: 13
                 padding: 2
                 Component.onCompleted: {
@@ -170,6 +175,7 @@ Rectangle {
             }
         }
         Text {
+            renderType: Text.QtRendering
             width: parent.width
             text: node.disabled ? qsTr("%1 (disabled)").arg(node.typeName) : node.typeName
             color: Theme.mutedText
@@ -192,6 +198,7 @@ Rectangle {
         color: node.problem.length > 0 || node.runStatus === "failed" ? Theme.danger
                : node.runStatus === "succeeded" ? Theme.success : Theme.warning
         Text {
+            renderType: Text.QtRendering
             anchors.centerIn: parent
             text: statusMark.mark
             color: "white"
@@ -208,6 +215,7 @@ Rectangle {
         }
     }
     Text {
+        renderType: Text.QtRendering
         objectName: "itemCount"
         anchors.right: parent.right
         anchors.rightMargin: 14
@@ -245,6 +253,7 @@ Rectangle {
                 x: 16
                 anchors.verticalCenter: parent.verticalCenter
                 sourceComponent: Text {
+                    renderType: Text.QtRendering
                     text: inPort.modelData
                     color: Theme.mutedText
                     font.pixelSize: 10
@@ -275,6 +284,7 @@ Rectangle {
                 anchors.rightMargin: 2
                 anchors.verticalCenter: parent.verticalCenter
                 sourceComponent: Text {
+                    renderType: Text.QtRendering
                     text: outPort.modelData
                     color: Theme.mutedText
                     font.pixelSize: 10

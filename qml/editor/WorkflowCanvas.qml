@@ -254,6 +254,7 @@ FocusScope {
                     color: Theme.accent
                     Text {
                         anchors.centerIn: parent
+                        renderType: Text.QtRendering // scaled with the canvas
                         text: "×"
                         color: "white"
                         font.pixelSize: 14

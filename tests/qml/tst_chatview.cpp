@@ -5,6 +5,7 @@
 #include "apiclient.h"
 #include "appsettings.h"
 #include "auth/authservice.h"
+#include "desktopapp.h"
 #include "encryptionkeystore.h"
 #include "support/apihost.h"
 #include "support/fakeprovider.h"
@@ -13,7 +14,6 @@
 #include <QGuiApplication>
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -113,7 +113,7 @@ public Q_SLOTS:
         FakeProvider &m_fake = *m_fakeProvider;
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        QQuickStyle::setStyle(QStringLiteral("Material"));
+        DesktopApp::setUpQuick();
         m_fake.always("/v1/models", FakeReply::json(200, {{"object", "list"}, {"data", {{{"id", "gpt-test"}}, {{"id", "gpt-other"}}}}}));
         const TestDatabase db = freshDatabase(QStringLiteral("sqlite"), m_home.path());
         m_host = startHost(db, {{QStringLiteral("OPENAI_BASE_URL"), m_fake.url(QStringLiteral("/v1"))},

@@ -10,7 +10,6 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,7 +94,7 @@ private Q_SLOTS:
         qputenv("OLLAMA_BASE_URL", "http://127.0.0.1:9");
         qputenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
         m_fake.always("/v1/models", test::FakeReply::json(200, {{"object", "list"}, {"data", {{{"id", "gpt-fake"}}, {{"id", "gpt-fake-mini"}}}}}));
-        QQuickStyle::setStyle(QStringLiteral("Material"));
+        DesktopApp::setUpQuick();
         m_app = std::make_unique<DesktopApp>();
         m_app->settings().setLanguage(QStringLiteral("en"));
         m_app->settings().setTheme(QStringLiteral("light"));

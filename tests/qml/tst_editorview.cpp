@@ -5,13 +5,13 @@
 #include "apiclient.h"
 #include "appsettings.h"
 #include "auth/authservice.h"
+#include "desktopapp.h"
 #include "support/apihost.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -62,7 +62,7 @@ public Q_SLOTS:
     {
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        QQuickStyle::setStyle(QStringLiteral("Material"));
+        DesktopApp::setUpQuick();
         const TestDatabase db = freshDatabase(QStringLiteral("sqlite"), m_home.path());
         // Credentials are stored encrypted: the picker tests create some.
         m_host = startHost(db, {{QStringLiteral("ENCRYPTION_KEY"), QStringLiteral("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")}}, &m_port);
