@@ -545,11 +545,19 @@ QString WorkflowDocument::addNodeAfter(const QString &type, qreal x, qreal y, co
         return {};
     const QString base = m_catalog && !m_catalog->displayNameOf(type).isEmpty() ? m_catalog->displayNameOf(type) : type;
     const QString id = newId();
+    // Required parameters start at their defaults (an empty URL): the server refuses a node
+    // without them, so a just-added HTTP Request would otherwise block every save until filled.
+    QVariantMap parameters;
+    const QVariantMap schema = m_catalog ? m_catalog->descriptor(type).value(QStringLiteral("parameters")).toMap() : QVariantMap();
+    const QVariantMap properties = schema.value(QStringLiteral("properties")).toMap();
+    for (const QString &key : schema.value(QStringLiteral("required")).toStringList())
+        if (properties.value(key).toMap().contains(QStringLiteral("default")))
+            parameters.insert(key, properties.value(key).toMap().value(QStringLiteral("default")));
     const QVariantMap json{{kId, id},
                            {kType, type},
                            {kName, uniqueName(base, nodeNames())},
                            {kPosition, point({snap(x), snap(y)})},
-                           {kParameters, QVariantMap()}};
+                           {kParameters, parameters}};
     QList<EditStep> steps = addNodes({json}, {});
     // Linked after `fromId` when there is one and the link is valid (a trigger takes no input).
     if (m_nodes->indexOf(fromId) >= 0 && connectionProblem(fromId, fromPort, id, 0).isEmpty())

@@ -400,6 +400,14 @@ private Q_SLOTS:
         QVERIFY(!doc.dirty());
         QCOMPARE(storedVersion(id), 2);
         QCOMPARE(int(storedDefinition(id)["nodes"].size()), 5);
+        // A node with a required parameter (HTTP Request's URL) starts at its default, so the
+        // workflow still saves before it is filled in.
+        const QString http = doc.addNode(QStringLiteral("core.http_request"), 300, 300);
+        QCOMPARE(doc.parameter(http, QStringLiteral("url")).toString(), QString());
+        QVERIFY(doc.parameter(http, QStringLiteral("url")).isValid());
+        QVERIFY(saved.wait(5000));
+        QVERIFY2(doc.error().isEmpty(), qPrintable(doc.error()));
+        QCOMPARE(int(storedDefinition(id)["nodes"].size()), 6);
         doc.setName(QStringLiteral("Renamed in the editor"));
         QVERIFY(saved.wait(5000));
         QCOMPARE(callApi(m_port, "GET", QStringLiteral("/api/v1/workflows/") + id, m_token).json().value("name", ""),
