@@ -155,7 +155,7 @@ Result<CredentialInfo> CredentialService::update(const Principal &who, const QSt
     auto stored = secret(who.userId, id);
     if (!stored)
         return stored.error();
-    json merged = *stored;
+    json merged = std::move((*stored)["data"]);
     if (data.is_object()) {
         for (auto it = data.begin(); it != data.end(); ++it) {
             if (it->is_null())
@@ -215,7 +215,7 @@ Result<json> CredentialService::secret(const QString &ownerId, const QString &id
     }
     auto plain = box().open(q->value(0).toString().toLatin1());
     if (!plain)
-        return Error::make(QStringLiteral("node_error"), QStringLiteral("The credential '%1' cannot be decrypted: %2").arg(name, plain.error().message));
+        return Error::make(plain.error().code, QStringLiteral("The credential '%1' cannot be decrypted: %2").arg(name, plain.error().message));
     json data = json::parse(plain->toStdString(), nullptr, false);
     if (!data.is_object())
         return Error::make(QStringLiteral("decryption_failed"), QStringLiteral("The stored credential '%1' is damaged").arg(name));
