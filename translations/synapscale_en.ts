@@ -142,50 +142,6 @@
 <context>
     <name>CredentialPicker</name>
     <message>
-        <source>HTTP basic auth</source>
-        <translation>HTTP basic auth</translation>
-    </message>
-    <message>
-        <source>HTTP bearer token</source>
-        <translation>HTTP bearer token</translation>
-    </message>
-    <message>
-        <source>HTTP header</source>
-        <translation>HTTP header</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>Header name</source>
-        <translation>Header name</translation>
-    </message>
-    <message>
-        <source>Header value</source>
-        <translation>Header value</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API key</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>Base URL</translation>
-    </message>
-    <message>
-        <source>Default model</source>
-        <translation>Default model</translation>
-    </message>
-    <message>
         <source>Loading credentials…</source>
         <translation>Loading credentials…</translation>
     </message>
@@ -217,41 +173,36 @@
         <source>The chosen credential no longer exists (deleted, or it belongs to another user). Choose another one.</source>
         <translation>The chosen credential no longer exists (deleted, or it belongs to another user). Choose another one.</translation>
     </message>
+</context>
+<context>
+    <name>CredentialsCard</name>
     <message>
-        <source>New credential</source>
-        <translation>New credential</translation>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
     </message>
     <message>
-        <source>Kind of credential</source>
-        <translation>Kind of credential</translation>
+        <source>HTTP Request nodes sign their calls with these. Values are stored encrypted and never shown again; to change one, store a new credential and choose it on the node.</source>
+        <translation>HTTP Request nodes sign their calls with these. Values are stored encrypted and never shown again; to change one, store a new credential and choose it on the node.</translation>
     </message>
     <message>
-        <source>Name, e.g. “CRM API”</source>
-        <translation>Name, e.g. “CRM API”</translation>
+        <source>No credentials stored yet.</source>
+        <translation>No credentials stored yet.</translation>
     </message>
     <message>
-        <source>Credential name</source>
-        <translation>Credential name</translation>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
     <message>
-        <source>%1 (optional)</source>
-        <translation>%1 (optional)</translation>
+        <source>New credential…</source>
+        <translation>New credential…</translation>
     </message>
     <message>
-        <source>Stored encrypted; it cannot be read back here, only replaced.</source>
-        <translation>Stored encrypted; it cannot be read back here, only replaced.</translation>
+        <source>Delete “%1”?</source>
+        <translation>Delete “%1”?</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
+        <source>Nodes that use it will fail until another credential is chosen. This cannot be undone.</source>
+        <translation>Nodes that use it will fail until another credential is chosen. This cannot be undone.</translation>
     </message>
 </context>
 <context>
@@ -764,6 +715,89 @@
     <message>
         <source>Workflow: %1</source>
         <translation>Workflow: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NewCredentialDialog</name>
+    <message>
+        <source>HTTP basic auth</source>
+        <translation>HTTP basic auth</translation>
+    </message>
+    <message>
+        <source>HTTP bearer token</source>
+        <translation>HTTP bearer token</translation>
+    </message>
+    <message>
+        <source>HTTP header</source>
+        <translation>HTTP header</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header name</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Header value</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Default model</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>New credential</translation>
+    </message>
+    <message>
+        <source>Kind of credential</source>
+        <translation>Kind of credential</translation>
+    </message>
+    <message>
+        <source>Name, e.g. “CRM API”</source>
+        <translation>Name, e.g. “CRM API”</translation>
+    </message>
+    <message>
+        <source>Credential name</source>
+        <translation>Credential name</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
+    <message>
+        <source>Stored encrypted; it cannot be read back here, only replaced.</source>
+        <translation>Stored encrypted; it cannot be read back here, only replaced.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1374,6 +1408,10 @@
     <message>
         <source>Could not store the credential: %1</source>
         <translation>Could not store the credential: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the credential: %1</source>
+        <translation>Could not delete the credential: %1</translation>
     </message>
 </context>
 <context>

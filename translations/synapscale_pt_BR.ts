@@ -142,50 +142,6 @@
 <context>
     <name>CredentialPicker</name>
     <message>
-        <source>HTTP basic auth</source>
-        <translation>Autenticação HTTP básica</translation>
-    </message>
-    <message>
-        <source>HTTP bearer token</source>
-        <translation>Token HTTP bearer</translation>
-    </message>
-    <message>
-        <source>HTTP header</source>
-        <translation>Cabeçalho HTTP</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>Nome de usuário</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Senha</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>Header name</source>
-        <translation>Nome do cabeçalho</translation>
-    </message>
-    <message>
-        <source>Header value</source>
-        <translation>Valor do cabeçalho</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>Chave de API</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>URL base</translation>
-    </message>
-    <message>
-        <source>Default model</source>
-        <translation>Modelo padrão</translation>
-    </message>
-    <message>
         <source>Loading credentials…</source>
         <translation>Carregando credenciais…</translation>
     </message>
@@ -217,41 +173,36 @@
         <source>The chosen credential no longer exists (deleted, or it belongs to another user). Choose another one.</source>
         <translation>A credencial escolhida não existe mais (foi excluída ou pertence a outro usuário). Escolha outra.</translation>
     </message>
+</context>
+<context>
+    <name>CredentialsCard</name>
     <message>
-        <source>New credential</source>
-        <translation>Nova credencial</translation>
+        <source>Credentials</source>
+        <translation>Credenciais</translation>
     </message>
     <message>
-        <source>Kind of credential</source>
-        <translation>Tipo de credencial</translation>
+        <source>HTTP Request nodes sign their calls with these. Values are stored encrypted and never shown again; to change one, store a new credential and choose it on the node.</source>
+        <translation>Os nós HTTP Request assinam suas chamadas com estas. Os valores são guardados criptografados e nunca mais mostrados; para trocar um, guarde uma nova credencial e escolha-a no nó.</translation>
     </message>
     <message>
-        <source>Name, e.g. “CRM API”</source>
-        <translation>Nome, por exemplo “API do CRM”</translation>
+        <source>No credentials stored yet.</source>
+        <translation>Nenhuma credencial guardada ainda.</translation>
     </message>
     <message>
-        <source>Credential name</source>
-        <translation>Nome da credencial</translation>
+        <source>Delete</source>
+        <translation>Excluir</translation>
     </message>
     <message>
-        <source>%1 (optional)</source>
-        <translation>%1 (opcional)</translation>
+        <source>New credential…</source>
+        <translation>Nova credencial…</translation>
     </message>
     <message>
-        <source>Stored encrypted; it cannot be read back here, only replaced.</source>
-        <translation>Guardada criptografada; não pode ser lida de volta aqui, só substituída.</translation>
+        <source>Delete “%1”?</source>
+        <translation>Excluir “%1”?</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Salvando…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Salvar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>Nodes that use it will fail until another credential is chosen. This cannot be undone.</source>
+        <translation>Os nós que a usam vão falhar até que outra credencial seja escolhida. Isso não pode ser desfeito.</translation>
     </message>
 </context>
 <context>
@@ -764,6 +715,89 @@
     <message>
         <source>Workflow: %1</source>
         <translation>Fluxo de trabalho: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>NewCredentialDialog</name>
+    <message>
+        <source>HTTP basic auth</source>
+        <translation>Autenticação HTTP básica</translation>
+    </message>
+    <message>
+        <source>HTTP bearer token</source>
+        <translation>Token HTTP bearer</translation>
+    </message>
+    <message>
+        <source>HTTP header</source>
+        <translation>Cabeçalho HTTP</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nome de usuário</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Nome do cabeçalho</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Valor do cabeçalho</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Modelo padrão</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>Nova credencial</translation>
+    </message>
+    <message>
+        <source>Kind of credential</source>
+        <translation>Tipo de credencial</translation>
+    </message>
+    <message>
+        <source>Name, e.g. “CRM API”</source>
+        <translation>Nome, por exemplo “API do CRM”</translation>
+    </message>
+    <message>
+        <source>Credential name</source>
+        <translation>Nome da credencial</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (opcional)</translation>
+    </message>
+    <message>
+        <source>Stored encrypted; it cannot be read back here, only replaced.</source>
+        <translation>Guardada criptografada; não pode ser lida de volta aqui, só substituída.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1374,6 +1408,10 @@
     <message>
         <source>Could not store the credential: %1</source>
         <translation>Não foi possível guardar a credencial: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the credential: %1</source>
+        <translation>Não foi possível excluir a credencial: %1</translation>
     </message>
 </context>
 <context>

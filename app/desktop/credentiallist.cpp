@@ -150,4 +150,21 @@ void CredentialListModel::create(const QString &name, const QString &type, const
     });
 }
 
+void CredentialListModel::remove(const QString &id)
+{
+    ApiClient::create(nullptr, nullptr)->send("DELETE", kCredentials + QLatin1Char('/') + id, QVariant(), this, [this, id](const ApiReply &reply) {
+        if (!reply.ok() && reply.status != 404) { // already gone is what was asked
+            Q_EMIT removeFailed(tr("Could not delete the credential: %1").arg(reply.error));
+            return;
+        }
+        const int row = indexOf(id);
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_items.removeAt(row);
+            endRemoveRows();
+            Q_EMIT stateChanged();
+        }
+    });
+}
+
 } // namespace synapscale

@@ -8,7 +8,8 @@ namespace synapscale {
 
 // The signed-in user's stored credentials of some types (a node's `x-credential-types`), for
 // the inspector's credential picker: names and types only — the API never returns the values.
-// New ones are created here too (the fields of each type come from GET /credentials/types).
+// New ones are created here too (the fields of each type come from GET /credentials/types), and
+// Settings deletes them.
 class CredentialListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -45,12 +46,16 @@ public:
     // Stores a new credential; created(id) or createFailed(message) follows. Empty optional
     // fields are left out.
     Q_INVOKABLE void create(const QString &name, const QString &type, const QVariantMap &fields);
+    // Deletes a credential on the server (nodes that chose it then fail, saying so);
+    // removeFailed(message) when refused.
+    Q_INVOKABLE void remove(const QString &id);
 
 Q_SIGNALS:
     void typesChanged();
     void stateChanged();
     void created(const QString &id);
     void createFailed(const QString &message);
+    void removeFailed(const QString &message);
 
 private:
     void fetchTypes();

@@ -17,28 +17,6 @@ ColumnLayout {
     // Re-read when the list changes (count is notified with every load).
     readonly property int chosenRow: credentialModel.count >= 0 ? credentialModel.indexOf(picker.chosen) : -1
 
-    function kindName(type) {
-        switch (type) {
-        case "http_basic": return qsTr("HTTP basic auth")
-        case "http_bearer": return qsTr("HTTP bearer token")
-        case "http_header": return qsTr("HTTP header")
-        default: return credentialModel.typeName(type)
-        }
-    }
-    function fieldName(name) {
-        switch (name) {
-        case "username": return qsTr("User name")
-        case "password": return qsTr("Password")
-        case "token": return qsTr("Token")
-        case "name": return qsTr("Header name")
-        case "value": return qsTr("Header value")
-        case "api_key": return qsTr("API key")
-        case "base_url": return qsTr("Base URL")
-        case "default_model": return qsTr("Default model")
-        default: return name
-        }
-    }
-
     CredentialListModel {
         id: credentialModel
         types: picker.types
@@ -62,7 +40,7 @@ ColumnLayout {
                 required property string name
                 required property string type
                 width: combo.width
-                text: qsTr("%1 — %2").arg(name).arg(picker.kindName(type))
+                text: qsTr("%1 — %2").arg(name).arg(newDialog.kindName(type))
                 highlighted: combo.highlightedIndex === index
             }
             onActivated: index => picker.picked(credentialModel.data(credentialModel.index(index, 0), CredentialListModel.IdRole))
@@ -93,128 +71,10 @@ ColumnLayout {
         font.pixelSize: 11
         wrapMode: Text.WordWrap
     }
-
-    Dialog {
+    NewCredentialDialog {
         id: newDialog
-        objectName: "newCredentialDialog"
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        width: 420
-        modal: true
-        title: qsTr("New credential")
-        property bool saving: false
-        property string failure
-        property int edits: 0
-        readonly property string type: typeBox.currentIndex >= 0 ? picker.types[typeBox.currentIndex] : ""
-        readonly property var fields: credentialModel.count >= 0 ? credentialModel.fieldsOf(type) : []
-        readonly property bool valid: {
-            edits
-            if (nameField.text.trim().length === 0 || fieldRepeater.count !== fields.length)
-                return false
-            for (let i = 0; i < fields.length; ++i)
-                if (fields[i].required && fieldRepeater.itemAt(i).text.length === 0)
-                    return false
-            return true
-        }
-        function save() {
-            const values = {}
-            for (let i = 0; i < fields.length; ++i)
-                values[fields[i].name] = fieldRepeater.itemAt(i).text
-            failure = ""
-            saving = true
-            credentialModel.create(nameField.text, type, values)
-        }
-        onAboutToShow: {
-            failure = ""
-            saving = false
-            nameField.text = ""
-            for (let i = 0; i < fieldRepeater.count; ++i)
-                fieldRepeater.itemAt(i).text = ""
-            nameField.forceActiveFocus()
-        }
-
-        // Not anchored: the dialog takes its height from this column's implicit height.
-        ColumnLayout {
-            width: newDialog.availableWidth
-            spacing: 8
-            ComboBox {
-                id: typeBox
-                objectName: "credentialType"
-                visible: picker.types.length > 1
-                Layout.fillWidth: true
-                model: picker.types
-                displayText: picker.kindName(currentText)
-                delegate: ItemDelegate {
-                    required property int index
-                    required property string modelData
-                    width: typeBox.width
-                    text: picker.kindName(modelData)
-                    highlighted: typeBox.highlightedIndex === index
-                }
-                Accessible.name: qsTr("Kind of credential")
-            }
-            TextField {
-                id: nameField
-                objectName: "credentialName"
-                Layout.fillWidth: true
-                placeholderText: qsTr("Name, e.g. “CRM API”")
-                onTextChanged: newDialog.edits++
-                Accessible.name: qsTr("Credential name")
-            }
-            Repeater {
-                id: fieldRepeater
-                model: newDialog.fields
-                TextField {
-                    required property var modelData
-                    objectName: "credentialField:" + modelData.name
-                    Layout.fillWidth: true
-                    placeholderText: modelData.required ? picker.fieldName(modelData.name)
-                                                        : qsTr("%1 (optional)").arg(picker.fieldName(modelData.name))
-                    echoMode: modelData.secret ? TextInput.Password : TextInput.Normal
-                    onTextChanged: newDialog.edits++
-                    Accessible.name: picker.fieldName(modelData.name)
-                }
-            }
-            Label {
-                Layout.fillWidth: true
-                text: qsTr("Stored encrypted; it cannot be read back here, only replaced.")
-                color: Theme.mutedText
-                font.pixelSize: 11
-                wrapMode: Text.WordWrap
-            }
-            Label {
-                objectName: "credentialFailure"
-                visible: newDialog.failure.length > 0
-                Layout.fillWidth: true
-                text: newDialog.failure
-                color: Theme.danger
-                wrapMode: Text.WordWrap
-            }
-        }
-        footer: DialogButtonBox {
-            Button {
-                objectName: "saveCredential"
-                text: newDialog.saving ? qsTr("Saving…") : qsTr("Save")
-                enabled: newDialog.valid && !newDialog.saving
-                DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
-                onClicked: newDialog.save()
-            }
-            Button {
-                text: qsTr("Cancel")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
-        }
-        Connections {
-            target: credentialModel
-            function onCreated(id) {
-                newDialog.saving = false
-                newDialog.close()
-                picker.picked(id)
-            }
-            function onCreateFailed(message) {
-                newDialog.saving = false
-                newDialog.failure = message
-            }
-        }
+        credentials: credentialModel
+        types: picker.types
+        onStored: id => picker.picked(id)
     }
 }

@@ -96,6 +96,12 @@ Page {
             Layout.maximumWidth: 640
         }
 
+        CredentialsCard {
+            objectName: "credentialsCard"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 640
+        }
+
         ProvidersCard {
             objectName: "providersCard"
             providers: page.providers

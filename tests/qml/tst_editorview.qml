@@ -322,6 +322,51 @@ TestCase {
         tryVerify(() => !findChild(field, "credentialMissing").visible && combo.displayText === "API login")
     }
 
+    Component {
+        id: credentialsCardComponent
+        CredentialsCard { width: 600 }
+    }
+
+    // Settings → Credentials: New… stores one (it is listed by name and kind, never its value);
+    // Delete asks first, then removes it.
+    function test_settingsCredentialsCard() {
+        const card = createTemporaryObject(credentialsCardComponent, root)
+        const dialog = findChild(card, "newCredentialDialog")
+        mouseClick(findChild(card, "newCredentialInSettings"))
+        tryVerify(() => dialog.opened)
+        // The second kind: a bearer token, one hidden field.
+        const kind = findChild(dialog, "credentialType")
+        kind.currentIndex = 1
+        findChild(dialog, "credentialName").text = "Card token"
+        const column = findChild(dialog, "credentialName").parent
+        let token = null
+        tryVerify(() => {
+            for (let i = 0; i < column.children.length; ++i)
+                if (column.children[i].objectName === "credentialField:token")
+                    token = column.children[i]
+            return token !== null
+        })
+        compare(token.echoMode, TextInput.Password)
+        token.text = "tok-from-settings"
+        mouseClick(findChild(dialog, "saveCredential"))
+        tryVerify(() => !dialog.visible, 5000)
+        // Rows are Repeater-made visual children of the card's column (beside its New… button).
+        const rowNamed = name => {
+            const column = findChild(card, "newCredentialInSettings").parent
+            for (let i = 0; i < column.children.length; ++i)
+                if (column.children[i].objectName === "credentialRow:" + name)
+                    return column.children[i]
+            return null
+        }
+        tryVerify(() => rowNamed("Card token") !== null, 5000)
+        const row = rowNamed("Card token")
+        mouseClick(findChild(row, "deleteCredential"))
+        const confirm = findChild(card, "confirmDeleteCredential")
+        tryVerify(() => confirm.opened)
+        confirm.accept()
+        tryVerify(() => rowNamed("Card token") === null, 5000)
+    }
+
     function test_quickAddFromADroppedLink() {
         openFresh(manualSet)
         // A link dropped on empty space: the palette opens there; Enter adds the node, linked.

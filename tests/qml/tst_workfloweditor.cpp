@@ -172,6 +172,14 @@ private Q_SLOTS:
                                                  [&](const ApiReply &reply) { stored = QJsonDocument::fromVariant(reply.data).toJson(); });
         QVERIFY(QTest::qWaitFor([&] { return !stored.isEmpty(); }, 5000));
         QVERIFY(stored.contains("password") && !stored.contains("pw-123"));
+        // Deleted from Settings: gone from the list (a second delete of it is not an error).
+        QSignalSpy removeFailed(&http, &CredentialListModel::removeFailed);
+        http.remove(id);
+        QVERIFY(QTest::qWaitFor([&] { return http.rowCount() == 0; }, 5000));
+        QCOMPARE(callApi(m_port, "GET", QStringLiteral("/api/v1/credentials/") + id, m_token).status, 404);
+        http.remove(id);
+        QTest::qWait(200);
+        QCOMPARE(removeFailed.count(), 0);
     }
 
     void loadsNodesWithPortsAndEdgeGeometry()
