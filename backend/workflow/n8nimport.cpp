@@ -99,7 +99,7 @@ json conditionsFromV2(const json &v2)
 struct Mapped {
     std::string type;
     json parameters = json::object();
-    std::string warning;   // set: mapped, but something did not carry over
+    std::string warning = {};   // set: mapped, but something did not carry over
     bool swapFirstPorts = false;
 };
 
