@@ -2,6 +2,7 @@
 
 #include "canvasnodes.h"
 
+#include <QLineF>
 #include <QMetaObject>
 
 #include <optional>
@@ -153,14 +154,15 @@ QVariantList CanvasEdgeModel::selectedHandles() const
     return m_selectedHandles;
 }
 
-// Handles sit at the middle of the straight line between the ports, where the bezier passes.
-static std::optional<QPointF> handleOf(const CanvasNodeModel &nodes, const CanvasEdge &e)
+// From the output port to the input port; none while either node is missing. The handle sits
+// at the middle of this line, where the bezier passes.
+static std::optional<QLineF> endsOf(const CanvasNodeModel &nodes, const CanvasEdge &e)
 {
     const int fromRow = nodes.indexOf(e.from);
     const int toRow = nodes.indexOf(e.to);
     if (fromRow < 0 || toRow < 0)
         return std::nullopt;
-    return (nodes.at(fromRow).outputPoint(e.fromPort) + nodes.at(toRow).inputPoint(e.toPort)) / 2;
+    return QLineF(nodes.at(fromRow).outputPoint(e.fromPort), nodes.at(toRow).inputPoint(e.toPort));
 }
 
 int CanvasEdgeModel::edgeAt(qreal x, qreal y, qreal radius) const
@@ -168,10 +170,11 @@ int CanvasEdgeModel::edgeAt(qreal x, qreal y, qreal radius) const
     int best = -1;
     qreal bestDistance = radius * radius;
     for (int row = 0; row < m_edges.size(); ++row) {
-        const auto h = handleOf(m_nodes, m_edges.at(row));
-        if (!h)
+        const auto line = endsOf(m_nodes, m_edges.at(row));
+        if (!line)
             continue;
-        const qreal d = (h->x() - x) * (h->x() - x) + (h->y() - y) * (h->y() - y);
+        const QPointF h = line->center();
+        const qreal d = (h.x() - x) * (h.x() - x) + (h.y() - y) * (h.y() - y);
         if (d <= bestDistance) {
             bestDistance = d;
             best = row;
@@ -196,19 +199,18 @@ void CanvasEdgeModel::buildPaths() const
     const auto num = [](qreal v) { return QString::number(v, 'f', 1); };
     for (int row = 0; row < m_edges.size(); ++row) {
         const CanvasEdge &e = m_edges.at(row);
-        const int fromRow = m_nodes.indexOf(e.from);
-        const int toRow = m_nodes.indexOf(e.to);
-        if (fromRow < 0 || toRow < 0)
+        const auto line = endsOf(m_nodes, e);
+        if (!line)
             continue;
-        const QPointF a = m_nodes.at(fromRow).outputPoint(e.fromPort);
-        const QPointF b = m_nodes.at(toRow).inputPoint(e.toPort);
+        const QPointF a = line->p1();
+        const QPointF b = line->p2();
         const qreal bend = std::max<qreal>(50, std::abs(b.x() - a.x()) / 2);
         QString &out = e.selected ? m_selectedPath : m_path;
         out += QLatin1Char('M') + num(a.x()) + QLatin1Char(' ') + num(a.y()) + QLatin1String(" C")
              + num(a.x() + bend) + QLatin1Char(' ') + num(a.y()) + QLatin1Char(' ') + num(b.x() - bend)
              + QLatin1Char(' ') + num(b.y()) + QLatin1Char(' ') + num(b.x()) + QLatin1Char(' ') + num(b.y())
              + QLatin1Char(' ');
-        const QPointF h = (a + b) / 2;
+        const QPointF h = line->center();
         if (e.selected) {
             m_selectedHandles.append(QVariantMap{{QStringLiteral("row"), row}, {QStringLiteral("x"), h.x()}, {QStringLiteral("y"), h.y()}});
             continue;

@@ -13,7 +13,6 @@ ColumnLayout {
     signal picked(string id)
     spacing: 4
 
-    readonly property alias credentials: credentialModel
     // Re-read when the list changes (count is notified with every load).
     readonly property int chosenRow: credentialModel.count >= 0 ? credentialModel.indexOf(picker.chosen) : -1
 

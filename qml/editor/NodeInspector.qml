@@ -119,7 +119,7 @@ Rectangle {
                     spacing: 12
                     enabled: !inspector.document.readOnly
                     Label {
-                        visible: Object.keys(inspector.schema).length === 0
+                        visible: inspector.keys.length === 0
                         text: qsTr("This node has no parameters.")
                         color: Theme.mutedText
                     }
