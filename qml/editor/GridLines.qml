@@ -2,7 +2,8 @@ import QtQuick
 import SynapScale
 
 // The canvas grid: thin lines every `step` canvas units, following pan and zoom. When the lines
-// would crowd (zoomed out), every fifth one is drawn instead.
+// would come closer than 16 pixels (zoomed out), every fifth one is drawn instead: denser lines
+// read as a grey wash, and each is a full-length primitive for a software rasterizer.
 Item {
     id: grid
     property real zoom: 1
@@ -11,7 +12,7 @@ Item {
     property real step: 20
     readonly property real spacing: {
         let s = step * zoom
-        while (s < 12)
+        while (s < 16)
             s *= 5
         return s
     }
@@ -20,7 +21,7 @@ Item {
     // A fixed number of lines (enough for the closest spacing), the unused ones hidden: zooming
     // then moves lines instead of making and destroying them.
     Repeater {
-        model: Math.ceil(grid.width / 12) + 2
+        model: Math.ceil(grid.width / 16) + 2
         Rectangle {
             required property int index
             visible: index * grid.spacing <= grid.width + grid.spacing
@@ -32,7 +33,7 @@ Item {
         }
     }
     Repeater {
-        model: Math.ceil(grid.height / 12) + 2
+        model: Math.ceil(grid.height / 16) + 2
         Rectangle {
             required property int index
             visible: index * grid.spacing <= grid.height + grid.spacing

@@ -22,7 +22,6 @@ Rectangle {
     radius: 6
     color: Theme.surface
     border.color: Theme.border
-    opacity: 0.92
     clip: true
 
     Repeater {
@@ -37,7 +36,7 @@ Rectangle {
             width: Math.max(2, map.canvas.nodeWidth * map.ratio)
             height: Math.max(2, nodeHeight * map.ratio)
             color: selected ? Theme.accent : Theme.mutedText
-            radius: 1
+            antialiasing: false
         }
     }
     Rectangle {

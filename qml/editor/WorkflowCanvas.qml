@@ -99,10 +99,6 @@ FocusScope {
     activeFocusOnTab: true
     Accessible.name: qsTr("Workflow canvas")
 
-    Rectangle {
-        anchors.fill: parent
-        color: Theme.background
-    }
     GridLines {
         objectName: "grid"
         anchors.fill: parent

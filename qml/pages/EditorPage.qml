@@ -91,6 +91,16 @@ Page {
 
     header: ToolBar {
         Material.background: Theme.surface
+        // A line instead of Material's shadow: the shadow is three blur shaders and a texture
+        // over the toolbar's width, redrawn with every frame of the canvas below it.
+        Material.elevation: 0
+        Rectangle {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            height: 1
+            color: Theme.border
+        }
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 8
