@@ -44,7 +44,13 @@ Result<json> webhookItem(const HttpRequest &r, const QHash<QString, QString> &pa
             body = std::string(r.body.constData(), std::size_t(r.body.size()));
         }
     }
-    return json{{"headers", headers}, {"params", p}, {"query", query}, {"body", body}};
+    // Moved in: a braced json list would copy each part (the headers map, the body) once more.
+    json item = json::object();
+    item["headers"] = std::move(headers);
+    item["params"] = std::move(p);
+    item["query"] = std::move(query);
+    item["body"] = std::move(body);
+    return item;
 }
 
 HttpResponse fromRespondNode(const json &response)

@@ -221,6 +221,8 @@ constexpr auto kContextFactory = R"JS(
 struct ThreadState {
     ExpressionBridge bridge;
     QJSValue context; // {input, ref, node}
+    // The context's members, looked up once: every expression receives them.
+    QJSValue input, ref, node;
 };
 
 ThreadState &threadState()
@@ -237,6 +239,9 @@ ThreadState &threadState()
         QJSValue factory = engine.js().evaluate(QString::fromLatin1(kContextFactory));
         state.context = factory.call({engine.js().newQObject(&state.bridge)});
         QJSEngine::setObjectOwnership(&state.bridge, QJSEngine::CppOwnership);
+        state.input = state.context.property(QStringLiteral("input"));
+        state.ref = state.context.property(QStringLiteral("ref"));
+        state.node = state.context.property(QStringLiteral("node"));
     }
     return state;
 }
@@ -324,11 +329,9 @@ Result<Json> ExpressionSession::runScript(const std::string &body, std::optional
     const std::size_t index = itemIndex.value_or(0);
     const Json &item = itemIndex && input && index < input->size() && (*input)[index].contains("json") ? (*input)[index]["json"] : emptyItem;
     d->state.bridge.index = index;
-    const QJSValue ctx = d->state.context;
-    const QJSValue inputObject = ctx.property(QStringLiteral("input"));
     QJSValue items = d->state.bridge.inputItems();
-    QJSValue result = fn->call({itemIndex ? engine.toJs(item) : QJSValue(QJSValue::UndefinedValue), QJSValue(double(index)), inputObject,
-                                ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution, d->workflow,
+    QJSValue result = fn->call({itemIndex ? engine.toJs(item) : QJSValue(QJSValue::UndefinedValue), QJSValue(double(index)), d->state.input,
+                                d->state.node, d->state.ref, d->execution, d->workflow,
                                 d->vars, items, itemIndex ? items.property(quint32(index)) : QJSValue(QJSValue::UndefinedValue),
                                 QJSValue(d->scope.runIndex)});
     const bool threw = engine.js().hasError();
@@ -417,24 +420,25 @@ Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemInde
         buildGlobals(expr);
         const QString source = QStringLiteral("(function ($json, $index, $input, $node, $, $execution, $workflow, $vars, $runIndex, $itemIndex) { return (")
                                + QString::fromStdString(expr) + QStringLiteral("\n); })");
-        const std::string position = "{{" + segment.text + "}} at characters " + std::to_string(segment.start + 1) + "-"
-                                     + std::to_string(segment.end);
+        // Only an error needs it: the success path of every expression should not build it.
+        const auto position = [&segment] {
+            return "{{" + segment.text + "}} at characters " + std::to_string(segment.start + 1) + "-" + std::to_string(segment.end);
+        };
         auto fn = engine.compiled(source);
         if (!fn)
-            return nodeError("Expression error in '" + where + "': " + fn.error().message.toStdString() + " in " + position);
+            return nodeError("Expression error in '" + where + "': " + fn.error().message.toStdString() + " in " + position());
         d->state.bridge.index = itemIndex;
-        const QJSValue ctx = d->state.context;
-        QJSValue result = fn->call({jsonArgument(engine, expr, item), QJSValue(double(itemIndex)), ctx.property(QStringLiteral("input")),
-                                    ctx.property(QStringLiteral("node")), ctx.property(QStringLiteral("ref")), d->execution,
-                                    d->workflow, d->vars, QJSValue(d->scope.runIndex), QJSValue(double(itemIndex))});
+        QJSValue result = fn->call({jsonArgument(engine, expr, item), QJSValue(double(itemIndex)), d->state.input, d->state.node,
+                                    d->state.ref, d->execution, d->workflow, d->vars, QJSValue(d->scope.runIndex),
+                                    QJSValue(double(itemIndex))});
         if (engine.wasInterrupted())
-            return nodeError("Expression in '" + where + "' was stopped (time limit or cancellation) in " + position);
+            return nodeError("Expression in '" + where + "' was stopped (time limit or cancellation) in " + position());
         const bool threw = engine.js().hasError();
         if (threw)
             result = engine.js().catchError();
         if (threw || result.isError())
             return nodeError("Expression error in '" + where + "': " + ScriptEngine::errorText(result).toStdString() + " in "
-                             + position);
+                             + position());
         if (result.isUndefined())
             return std::optional<Json>();
         return std::optional<Json>(engine.fromJs(result));

@@ -107,7 +107,7 @@ Result<std::shared_ptr<ExecutionRun>> ExecutionService::start(std::shared_ptr<co
     request.retryOf = options.retryOf;
     request.depth = options.depth;
     request.vars = graph->settings.value("variables", Json::object());
-    auto run = std::make_shared<ExecutionRun>(graph, request, m_engine.hooks());
+    auto run = std::make_shared<ExecutionRun>(std::move(graph), std::move(request), m_engine.hooks());
     auto userCallback = std::move(options.onFinished);
     run->onFinished = [this, userCallback](ExecutionRun &finished) {
         if (finished.status() == QLatin1String("failed") && !finished.graph().errorWorkflow.empty()
