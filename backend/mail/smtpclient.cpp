@@ -179,11 +179,13 @@ void SmtpClient::onReply(int code, const QByteArray &text)
         m_socket.write(formatMessage(m_settings, m_message) + ".\r\n");
         break;
     case Step::Body:
-        if (expect(250))
-            command("QUIT", Step::Quit);
-        break;
-    case Step::Quit:
-        succeed();
+        // 250 after the body: the server has taken the message (RFC 5321 4.1.1.10 makes QUIT a
+        // courtesy). A server that hangs up before answering QUIT must not make the mailer
+        // count a failure and send the same email again.
+        if (expect(250)) {
+            m_socket.write("QUIT\r\n");
+            succeed();
+        }
         break;
     case Step::Done:
         break;

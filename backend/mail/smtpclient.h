@@ -37,7 +37,7 @@ Q_SIGNALS:
     void finished(bool ok, const QString &error);
 
 private:
-    enum class Step { Greeting, Ehlo, StartTls, EhloAfterTls, Auth, MailFrom, RcptTo, Data, Body, Quit, Done };
+    enum class Step { Greeting, Ehlo, StartTls, EhloAfterTls, Auth, MailFrom, RcptTo, Data, Body, Done };
     void onReadyRead();
     void onReply(int code, const QByteArray &text);
     void command(const QByteArray &line, Step next);

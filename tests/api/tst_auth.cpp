@@ -510,6 +510,9 @@ private Q_SLOTS:
     {
         registerUser(QStringLiteral("outage@example.com"));
         QTRY_COMPARE(m_sink->messages().size(), 1);
+        // The verification email recorded as sent before the server goes away (else its
+        // retry, not the reset email, would be the first to arrive afterwards).
+        QTRY_COMPARE(count(QStringLiteral("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL")), 0);
         const quint16 port = m_sink->port();
         m_sink->stop();
         QSignalSpy failed(&m_host->mailer(), &Mailer::failedAttempt);
@@ -524,6 +527,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_sink->messages().size(), 1, 5000);
         QVERIFY(m_sink->messages().first().data.contains("reset-password?token="));
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL")), 0);
+    }
+
+    // Once the server has answered 250 to the message, it is delivered: a server that hangs up
+    // on QUIT does not make the mailer count a failure or send the email twice.
+    void emailAcceptedIsNotResentWhenTheServerHangsUpOnQuit()
+    {
+        m_sink->hangUpOnQuit(true);
+        QSignalSpy failed(&m_host->mailer(), &Mailer::failedAttempt);
+        registerUser(QStringLiteral("hangup@example.com"));
+        QTRY_COMPARE(m_sink->messages().size(), 1);
+        QTRY_COMPARE(count(QStringLiteral("SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL")), 0);
+        QVERIFY(m_host->database().exec(QStringLiteral("UPDATE email_outbox SET next_attempt_at = '2000-01-01T00:00:00.000Z'")).ok());
+        QTest::qWait(1500);
+        QCOMPARE(m_sink->messages().size(), 1);
+        QCOMPARE(failed.count(), 0);
+        m_sink->hangUpOnQuit(false);
     }
 
     void webSocketsNeedAValidAccessToken()

@@ -110,6 +110,10 @@ void SmtpSink::onConnection()
                     *inData = true;
                     socket->write("354 go ahead\r\n");
                 } else if (verb == "QUIT") {
+                    if (m_hangUpOnQuit) {
+                        socket->abort();
+                        return;
+                    }
                     socket->write("221 bye\r\n");
                     socket->disconnectFromHost();
                     return;

@@ -26,6 +26,8 @@ public:
     // Offer STARTTLS with this certificate; messages then record whether they came encrypted.
     void enableStartTls(const QSslCertificate &certificate, const QSslKey &key);
     void stop();
+    // Close the connection on QUIT without answering it (a server that hangs up early).
+    void hangUpOnQuit(bool hangUp) { m_hangUpOnQuit = hangUp; }
     quint16 port() const { return m_port; }
     const QList<Message> &messages() const { return m_messages; }
     // The first http(s) link in the newest message to `to`, and the token= value in it.
@@ -41,6 +43,7 @@ private:
     QSslCertificate m_certificate;
     QSslKey m_key;
     quint16 m_port = 0;
+    bool m_hangUpOnQuit = false;
     QList<Message> m_messages;
 };
 
