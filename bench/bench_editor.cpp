@@ -136,7 +136,7 @@ int main(int argc, char **argv)
     QQmlComponent component(&engine);
     component.setData("import QtQuick\nimport SynapScale\n"
                       "Window { width: " + QByteArray::number(size.width()) + "; height: " + QByteArray::number(size.height()) +
-                      "; visible: true\n"
+                      "; visible: true; color: Theme.background\n"
                       "  property alias page: page\n"
                       "  NodeCatalog { id: catalog }\n"
                       "  EditorPage { id: page; anchors.fill: parent; catalog: catalog } }",

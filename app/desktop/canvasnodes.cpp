@@ -1,6 +1,8 @@
 #include "canvasnodes.h"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 namespace synapscale {
 
@@ -49,7 +51,8 @@ QHash<int, QByteArray> CanvasNodeModel::roleNames() const
             {DisabledRole, "disabled"},   {SelectedRole, "selected"},  {InputsRole, "inputs"},
             {OutputsRole, "outputs"},     {TypeNameRole, "typeName"},  {CategoryRole, "category"},
             {GlyphRole, "glyph"},         {RunStatusRole, "runStatus"}, {ItemsInRole, "itemsIn"},
-            {ItemsOutRole, "itemsOut"},   {RunErrorRole, "runError"},  {ProblemRole, "problem"}};
+            {ItemsOutRole, "itemsOut"},   {RunErrorRole, "runError"},  {ProblemRole, "problem"},
+            {InViewRole, "inView"}};
 }
 
 QVariant CanvasNodeModel::data(const QModelIndex &index, int role) const
@@ -76,6 +79,7 @@ QVariant CanvasNodeModel::data(const QModelIndex &index, int role) const
     case ItemsOutRole: return n.itemsOut;
     case RunErrorRole: return n.runError;
     case ProblemRole: return n.problem;
+    case InViewRole: return n.inView;
     default: return {};
     }
 }
@@ -90,8 +94,10 @@ void CanvasNodeModel::reset(QList<CanvasNode> nodes)
     beginResetModel();
     m_nodes = std::move(nodes);
     m_rows.clear();
-    for (int i = 0; i < m_nodes.size(); ++i)
+    for (int i = 0; i < m_nodes.size(); ++i) {
         m_rows.insert(m_nodes.at(i).id(), i);
+        m_nodes[i].inView = inView(m_nodes.at(i));
+    }
     endResetModel();
     Q_EMIT countChanged();
 }
@@ -100,6 +106,7 @@ void CanvasNodeModel::insert(int row, CanvasNode node)
 {
     row = std::clamp(row, 0, int(m_nodes.size()));
     beginInsertRows({}, row, row);
+    node.inView = inView(node);
     m_nodes.insert(row, std::move(node));
     for (int i = row; i < m_nodes.size(); ++i)
         m_rows.insert(m_nodes.at(i).id(), i);
@@ -129,7 +136,11 @@ void CanvasNodeModel::setField(int row, const QString &field, const QVariant &va
     if (field == QLatin1String("position")) {
         const QVariantList p = value.toList();
         n.pos = p.size() == 2 ? QPointF(p.at(0).toDouble(), p.at(1).toDouble()) : QPointF();
-        changed(row, {XRole, YRole});
+        const bool wasInView = std::exchange(n.inView, inView(n));
+        if (wasInView != n.inView)
+            changed(row, {XRole, YRole, InViewRole});
+        else
+            changed(row, {XRole, YRole});
         Q_EMIT nodeMoved(n.id());
     } else if (field == QLatin1String("name")) {
         changed(row, {NameRole});
@@ -175,6 +186,26 @@ void CanvasNodeModel::clearProblems()
 {
     for (int row = 0; row < m_nodes.size(); ++row)
         setProblem(row, {});
+}
+
+void CanvasNodeModel::setView(const QRectF &view)
+{
+    constexpr qreal kGrid = 256;
+    const QRectF drawn(QPointF(std::floor(view.left() / kGrid) * kGrid, std::floor(view.top() / kGrid) * kGrid),
+                       QPointF(std::ceil(view.right() / kGrid) * kGrid, std::ceil(view.bottom() / kGrid) * kGrid));
+    if (drawn == m_drawn)
+        return;
+    m_drawn = drawn;
+    for (int row = 0; row < m_nodes.size(); ++row) {
+        CanvasNode &n = m_nodes[row];
+        if (std::exchange(n.inView, inView(n)) != n.inView)
+            changed(row, {InViewRole});
+    }
+}
+
+bool CanvasNodeModel::inView(const CanvasNode &node) const
+{
+    return m_drawn.isEmpty() || m_drawn.intersects(node.rect());
 }
 
 void CanvasNodeModel::changed(int row, const QList<int> &roles)

@@ -24,6 +24,7 @@ struct CanvasNode {
     int itemsOut = -1;
     QString runError;
     QString problem;    // why the server refused this node on save
+    bool inView = true; // near enough to the canvas's view to be drawn
 
     QString id() const { return json.value(QStringLiteral("id")).toString(); }
     QString name() const { return json.value(QStringLiteral("name")).toString(); }
@@ -63,6 +64,7 @@ public:
         ItemsOutRole,
         RunErrorRole,
         ProblemRole,    // the server's validation message for this node
+        InViewRole,     // whether the canvas draws it (see setView)
     };
     Q_ENUM(Role)
     static constexpr qreal kWidth = 200;
@@ -88,6 +90,11 @@ public:
     void clearRunState();
     void setProblem(int row, const QString &problem);
     void clearProblems();
+    // The part of the canvas on screen, in canvas coordinates. Nodes outside it are not drawn.
+    // It is widened to a 256-unit grid so that panning changes what is drawn only every few
+    // hundred units, not with every frame: each change rebuilds the scene graph's batches, and
+    // re-evaluating 500 nodes' visibility per frame cost the GUI thread milliseconds.
+    Q_INVOKABLE void setView(const QRectF &view);
 
 Q_SIGNALS:
     void countChanged();
@@ -95,8 +102,10 @@ Q_SIGNALS:
 
 private:
     void changed(int row, const QList<int> &roles);
+    bool inView(const CanvasNode &node) const;
 
     QList<CanvasNode> m_nodes;
+    QRectF m_drawn; // empty until the canvas says where it looks: everything is drawn
     QHash<QString, int> m_rows; // id -> row
 };
 

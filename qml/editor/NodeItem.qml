@@ -27,11 +27,12 @@ Rectangle {
     required property int itemsOut
     required property string runError
     required property string problem
+    required property bool inView
     property var canvas
     property bool renaming: false
 
     objectName: "node:" + name
-    visible: posX + width > canvas.viewLeft && posX < canvas.viewRight && posY + nodeHeight > canvas.viewTop && posY < canvas.viewBottom
+    visible: inView
     width: canvas.nodeWidth
     x: posX
     y: posY

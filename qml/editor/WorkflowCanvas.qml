@@ -25,12 +25,11 @@ FocusScope {
     property point linkEnd
     property bool spaceHeld: false
     property point lastMouse: Qt.point(width / 2, height / 2)
-    // The visible part of the canvas (its coordinates) with a margin: nodes and edges outside it
-    // are not drawn, so a 500-node workflow costs what is on screen.
-    readonly property real viewLeft: -panX / zoom - 40
-    readonly property real viewTop: -panY / zoom - 40
-    readonly property real viewRight: (width - panX) / zoom + 40
-    readonly property real viewBottom: (height - panY) / zoom + 40
+    // The visible part of the canvas (its coordinates) with a margin: the node model marks the
+    // nodes outside it as not drawn, so a 500-node workflow costs what is on screen.
+    readonly property rect view: Qt.rect(-panX / zoom - 40, -panY / zoom - 40, width / zoom + 80, height / zoom + 80)
+    onViewChanged: document.nodes.setView(view)
+    onDocumentChanged: document.nodes.setView(view)
 
     // The user dropped a link on empty space: offer the palette to add a node there, linked.
     signal quickAddRequested(point at, string fromId, int fromPort)

@@ -250,6 +250,50 @@ private Q_SLOTS:
         QVERIFY(!doc.dirty());
     }
 
+    void onlyNodesNearTheViewAreDrawn()
+    {
+        auto o = open(createWorkflow(manualSetIf()));
+        WorkflowDocument &doc = *o.doc;
+        CanvasNodeModel &nodes = *doc.nodes();
+        const auto drawn = [&](const char *id) { return nodes.index(nodes.indexOf(QLatin1String(id))).data(CanvasNodeModel::InViewRole).toBool(); };
+        // Until the canvas says where it looks, everything is drawn.
+        QVERIFY(drawn("m") && drawn("s") && drawn("i"));
+        QSignalSpy changes(&nodes, &QAbstractItemModel::dataChanged);
+        // A view over Manual and Set (x 0-500): widened to 256-unit steps it ends at 512, short of IF (x 600).
+        nodes.setView(QRectF(-100, -100, 450, 300));
+        QVERIFY(drawn("m") && drawn("s") && !drawn("i"));
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.at(0).at(0).toModelIndex().row(), nodes.indexOf(QStringLiteral("i")));
+        QCOMPARE(changes.at(0).at(2).value<QList<int>>(), QList<int>{CanvasNodeModel::InViewRole});
+        // Panning within the same steps changes nothing (no per-frame work for 500 nodes).
+        changes.clear();
+        nodes.setView(QRectF(-90, -100, 450, 300));
+        nodes.setView(QRectF(-20, -60, 480, 310));
+        QCOMPARE(changes.count(), 0);
+        // Far enough right, Manual leaves and IF comes in.
+        nodes.setView(QRectF(420, -100, 450, 300));
+        QVERIFY(!drawn("m") && drawn("s") && drawn("i"));
+        QCOMPARE(changes.count(), 2);
+        // A node moved into the view, or added outside it, follows the view.
+        changes.clear();
+        doc.select(QStringLiteral("m"), false);
+        doc.beginMove();
+        doc.moveSelectionBy(500, 0);
+        doc.endMove();
+        QVERIFY(drawn("m"));
+        const QString far = doc.addNode(QStringLiteral("core.noop"), 5000, 5000);
+        QVERIFY(!far.isEmpty());
+        QVERIFY(!drawn(qPrintable(far)));
+        doc.undo();
+        doc.undo();
+        QVERIFY(!drawn("m"));
+        // A reload keeps the view: only what is in it is drawn.
+        QSignalSpy reset(&nodes, &QAbstractItemModel::modelReset);
+        doc.load(doc.workflowId());
+        QTRY_VERIFY(reset.count() >= 1 && nodes.rowCount() == 3);
+        QVERIFY(!drawn("m") && drawn("s") && drawn("i"));
+    }
+
     void addConnectRefuseAndUndoEverything()
     {
         auto o = open(createWorkflow(manualSetIf()));
