@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QPolygonF>
 #include <QQmlEngine>
 
 namespace synapscale {
@@ -29,9 +30,9 @@ class CanvasEdgeModel : public QAbstractListModel {
     // Shape paths instead of one Shape item per edge, which cost ~0.2 MB and a draw call each.
     Q_PROPERTY(QString path READ path NOTIFY pathsChanged)
     Q_PROPERTY(QString selectedPath READ selectedPath NOTIFY pathsChanged)
-    // Each unselected edge's handle (a small circle at its middle) as one path too; selected
-    // edges' handles, which show a delete mark, as [{row, x, y}] for the canvas to draw.
-    Q_PROPERTY(QString handlePath READ handlePath NOTIFY pathsChanged)
+    // The centres of the unselected edges' handles (a small circle at each edge's middle, drawn
+    // by one DiscField); selected edges' handles, which show a delete mark, as [{row, x, y}].
+    Q_PROPERTY(QPolygonF handlePoints READ handlePoints NOTIFY pathsChanged)
     Q_PROPERTY(QVariantList selectedHandles READ selectedHandles NOTIFY pathsChanged)
 public:
     enum Role {
@@ -63,7 +64,7 @@ public:
     QList<int> touching(const QString &nodeId) const;
     QString path() const;
     QString selectedPath() const;
-    QString handlePath() const;
+    QPolygonF handlePoints() const;
     QVariantList selectedHandles() const;
     // The edge whose handle is within `radius` of a canvas point (the nearest), or -1.
     Q_INVOKABLE int edgeAt(qreal x, qreal y, qreal radius) const;
@@ -83,7 +84,7 @@ private:
     QList<CanvasEdge> m_edges;
     mutable QString m_path;
     mutable QString m_selectedPath;
-    mutable QString m_handlePath;
+    mutable QPolygonF m_handlePoints;
     mutable QVariantList m_selectedHandles;
     mutable bool m_pathsBuilt = false;
     bool m_pathsQueued = false;

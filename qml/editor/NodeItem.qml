@@ -185,7 +185,7 @@ Rectangle {
         }
     }
     // The last run's outcome, as a badge on the node's top-right corner.
-    Rectangle {
+    Disc {
         id: statusMark
         objectName: "status"
         readonly property string mark: node.problem.length > 0 ? "!" : node.runStatus === "succeeded" ? "✓" : node.runStatus === "failed" ? "✕"
@@ -195,7 +195,6 @@ Rectangle {
         y: -6
         width: 22
         height: 22
-        radius: 11
         color: node.problem.length > 0 || node.runStatus === "failed" ? Theme.danger
                : node.runStatus === "succeeded" ? Theme.success : Theme.warning
         Text {
@@ -240,12 +239,11 @@ Rectangle {
             y: node.nodeHeight * (index + 1) / (node.inputs.length + 1) - 7
             width: 14
             height: 14
-            Rectangle {
+            Disc {
                 anchors.fill: parent
-                radius: 7
                 color: inPort.target ? Theme.success : Theme.surface
-                border.color: inPort.target ? Theme.success : Theme.mutedText
-                border.width: 2
+                borderColor: inPort.target ? Theme.success : Theme.mutedText
+                borderWidth: 2
                 scale: inPort.target ? 1.3 : 1
             }
             // Port names only where there are several ports (made only then: 500 nodes).
@@ -274,9 +272,8 @@ Rectangle {
             y: node.nodeHeight * (index + 1) / (node.outputs.length + 1) - 7
             width: 14
             height: 14
-            Rectangle {
+            Disc {
                 anchors.fill: parent
-                radius: 7
                 color: portMouse.containsMouse ? Theme.accent : Theme.mutedText
             }
             Loader {

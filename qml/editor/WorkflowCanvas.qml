@@ -212,7 +212,8 @@ FocusScope {
 
         Item {
             objectName: "edgeLayer"
-            // All the lines and handles in three paths (one geometry each), not an item per edge.
+            // All the lines in two paths and the handles in one field (one geometry each), not an
+            // item per edge.
             // A handle, at an edge's middle, selects it; a selected one deletes it (see background).
             Shape {
                 objectName: "edgeLines"
@@ -229,12 +230,14 @@ FocusScope {
                     fillColor: "transparent"
                     PathSvg { path: board.document.edges.selectedPath }
                 }
-                ShapePath {
-                    strokeColor: Theme.mutedText
-                    strokeWidth: 2
-                    fillColor: Theme.surface
-                    PathSvg { path: board.document.edges.handlePath }
-                }
+            }
+            DiscField {
+                objectName: "edgeHandles"
+                points: board.document.edges.handlePoints
+                radius: 7 // CanvasEdgeModel.kHandleRadius and half the 2-unit ring
+                color: Theme.surface
+                borderColor: Theme.mutedText
+                borderWidth: 2
             }
             Repeater {
                 model: board.document.edges.selectedHandles

@@ -142,7 +142,8 @@ TestCase {
             return onPage((edges.data(i, CanvasEdgeModel.X1Role) + edges.data(i, CanvasEdgeModel.X2Role)) / 2,
                           (edges.data(i, CanvasEdgeModel.Y1Role) + edges.data(i, CanvasEdgeModel.Y2Role)) / 2)
         }
-        tryVerify(() => edges.path.indexOf("M") === 0 && edges.handlePath.length > 0)
+        const handles = findChild(page.canvas, "edgeHandles")
+        tryVerify(() => edges.path.indexOf("M") === 0 && handles.count === 1)
         compare(edges.selectedPath, "")
         // 30 px off the handle: an empty-space click, nothing selected.
         let h = handle()
@@ -151,7 +152,7 @@ TestCase {
         mouseClick(page, h.x + 3, h.y + 2)
         verify(edges.data(edges.index(0, 0), CanvasEdgeModel.SelectedRole))
         // Selected, it moves from the plain paths to the selected ones, with a delete mark.
-        tryVerify(() => edges.path === "" && edges.selectedPath.indexOf("M") === 0 && edges.handlePath === "")
+        tryVerify(() => edges.path === "" && edges.selectedPath.indexOf("M") === 0 && handles.count === 0)
         tryVerify(() => findChild(page.canvas, "selectedEdgeHandle") !== null)
         compare(edgeCount(), 1)
         mouseClick(page, h.x, h.y)
