@@ -79,46 +79,50 @@ DiscTextures &textures()
     return instance;
 }
 
-int ringTexelsFor(qreal borderWidth, const QColor &borderColor, qreal diameter)
-{
-    if (borderWidth <= 0 || borderColor.alpha() == 0 || diameter <= 0)
-        return 0;
-    return std::max(1, qRound(borderWidth * kTextureSize / diameter));
-}
-
 } // namespace
 
-Disc::Disc(QQuickItem *parent)
+DiscLook::DiscLook(QQuickItem *parent)
     : QQuickItem(parent)
 {
     setFlag(ItemHasContents);
 }
 
-void Disc::setColor(const QColor &color)
+void DiscLook::changeAppearance()
+{
+    m_lookDirty = true;
+    update();
+    Q_EMIT appearanceChanged();
+}
+
+void DiscLook::setColor(const QColor &color)
 {
     if (color == m_color)
         return;
     m_color = color;
-    update();
-    Q_EMIT appearanceChanged();
+    changeAppearance();
 }
 
-void Disc::setBorderColor(const QColor &color)
+void DiscLook::setBorderColor(const QColor &color)
 {
     if (color == m_borderColor)
         return;
     m_borderColor = color;
-    update();
-    Q_EMIT appearanceChanged();
+    changeAppearance();
 }
 
-void Disc::setBorderWidth(qreal width)
+void DiscLook::setBorderWidth(qreal width)
 {
     if (qFuzzyCompare(width, m_borderWidth))
         return;
     m_borderWidth = width;
-    update();
-    Q_EMIT appearanceChanged();
+    changeAppearance();
+}
+
+QSGTexture *DiscLook::texture(qreal diameter) const
+{
+    const bool ring = m_borderWidth > 0 && m_borderColor.alpha() > 0 && diameter > 0;
+    const int ringTexels = ring ? std::max(1, qRound(m_borderWidth * kTextureSize / diameter)) : 0;
+    return textures().get(window(), m_color, m_borderColor, ringTexels);
 }
 
 QSGNode *Disc::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
@@ -134,17 +138,12 @@ QSGNode *Disc::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         node->setFiltering(QSGTexture::Linear);
         node->setMipmapFiltering(QSGTexture::Linear); // smooth when zoomed out
     }
-    QSGTexture *texture = textures().get(window(), m_color, m_borderColor, ringTexelsFor(m_borderWidth, m_borderColor, width()));
-    node->setTexture(texture);
+    QSGTexture *disc = texture(width());
+    node->setTexture(disc);
     node->setRect(boundingRect());
-    node->setSourceRect(QRectF(QPointF(0, 0), texture->textureSize()));
+    node->setSourceRect(QRectF(QPointF(0, 0), disc->textureSize()));
+    m_lookDirty = false;
     return node;
-}
-
-DiscField::DiscField(QQuickItem *parent)
-    : QQuickItem(parent)
-{
-    setFlag(ItemHasContents);
 }
 
 void DiscField::setPoints(const QPolygonF &points)
@@ -157,13 +156,6 @@ void DiscField::setPoints(const QPolygonF &points)
     Q_EMIT pointsChanged();
 }
 
-void DiscField::changeAppearance()
-{
-    m_materialDirty = true;
-    update();
-    Q_EMIT appearanceChanged();
-}
-
 void DiscField::setRadius(qreal radius)
 {
     if (qFuzzyCompare(radius, m_radius))
@@ -171,37 +163,14 @@ void DiscField::setRadius(qreal radius)
     m_radius = radius;
     m_geometryDirty = true;
     changeAppearance(); // the ring's share of the texture depends on the size
-}
-
-void DiscField::setColor(const QColor &color)
-{
-    if (color == m_color)
-        return;
-    m_color = color;
-    changeAppearance();
-}
-
-void DiscField::setBorderColor(const QColor &color)
-{
-    if (color == m_borderColor)
-        return;
-    m_borderColor = color;
-    changeAppearance();
-}
-
-void DiscField::setBorderWidth(qreal width)
-{
-    if (qFuzzyCompare(width, m_borderWidth))
-        return;
-    m_borderWidth = width;
-    changeAppearance();
+    Q_EMIT radiusChanged();
 }
 
 QSGNode *DiscField::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 {
     if (m_points.isEmpty() || m_radius <= 0) {
         delete old;
-        m_geometryDirty = m_materialDirty = true;
+        m_geometryDirty = m_lookDirty = true;
         return nullptr;
     }
     auto *node = static_cast<QSGGeometryNode *>(old);
@@ -214,13 +183,13 @@ QSGNode *DiscField::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         material->setFiltering(QSGTexture::Linear);
         material->setMipmapFiltering(QSGTexture::Linear);
         node->setMaterial(material);
-        m_geometryDirty = m_materialDirty = true;
+        m_geometryDirty = m_lookDirty = true;
     }
     auto *material = static_cast<QSGTextureMaterial *>(node->material());
-    if (m_materialDirty) {
-        material->setTexture(textures().get(window(), m_color, m_borderColor, ringTexelsFor(m_borderWidth, m_borderColor, 2 * m_radius)));
+    if (m_lookDirty) {
+        material->setTexture(texture(2 * m_radius));
         node->markDirty(QSGNode::DirtyMaterial);
-        m_materialDirty = false;
+        m_lookDirty = false;
     }
     if (m_geometryDirty) {
         // Two triangles per disc, no index buffer: any number of discs fits.
