@@ -99,6 +99,7 @@ Rectangle {
                         Layout.preferredWidth: 28
                         Layout.preferredHeight: 28
                         radius: 6
+                        antialiasing: false // like the nodes' badges: cheaper with software GL
                         color: categoryColors[entry.category] || "#868e96"
                         readonly property var categoryColors: ({"Triggers": "#e8590c", "Flow": "#1c7ed6", "Data": "#2f9e44", "AI": "#9c36b5", "Code": "#495057", "Network": "#0c8599"})
                         Text {

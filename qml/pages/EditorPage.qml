@@ -176,6 +176,9 @@ Page {
                 objectName: runner.running ? "stopButton" : "runButton"
                 text: runner.running ? qsTr("Stop") : qsTr("Run")
                 highlighted: !runner.running
+                // Flat, like the toolbar: Material's raised shadow is a blur effect redrawn with
+                // every frame of the canvas.
+                Material.elevation: 0
                 enabled: !document.readOnly && document.workflowId.length > 0
                 onClicked: runner.running ? runner.stop() : runner.run(inputField.text)
                 ToolTip.text: runner.running ? qsTr("Stop the run (Ctrl+.)") : qsTr("Run the workflow (Ctrl+Enter)")
