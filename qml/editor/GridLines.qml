@@ -17,6 +17,11 @@ Item {
         return s
     }
     clip: true
+    // The border colour at 60 % over the canvas's background, mixed here so that the lines are
+    // opaque: drawn in the renderer's opaque pass, without blending.
+    readonly property color lineColor: Qt.rgba(Theme.background.r + (Theme.border.r - Theme.background.r) * 0.6,
+                                               Theme.background.g + (Theme.border.g - Theme.background.g) * 0.6,
+                                               Theme.background.b + (Theme.border.b - Theme.background.b) * 0.6, 1)
 
     // A fixed number of lines (enough for the closest spacing), the unused ones hidden: zooming
     // then moves lines instead of making and destroying them.
@@ -28,8 +33,7 @@ Item {
             x: ((grid.panX % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
             width: 1
             height: grid.height
-            color: Theme.border
-            opacity: 0.6
+            color: grid.lineColor
         }
     }
     Repeater {
@@ -40,8 +44,7 @@ Item {
             y: ((grid.panY % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
             height: 1
             width: grid.width
-            color: Theme.border
-            opacity: 0.6
+            color: grid.lineColor
         }
     }
 }
