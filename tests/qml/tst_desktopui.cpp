@@ -216,7 +216,8 @@ private Q_SLOTS:
 
         click("testProviderButton", openai);
         message = findIn(openai, QStringLiteral("providerMessage"));
-        QTRY_VERIFY_WITH_TIMEOUT(message->property("text").toString().startsWith(QLatin1String("Connected: 2 models")), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(message->property("text").toString().startsWith(QLatin1String("Connected: 2 models")),
+                                  qPrintable(message->property("text").toString()), 10000);
         QVERIFY(openai->property("messageOk").toBool());
         // The provider was asked with the stored key.
         QVERIFY(!m_fake.requests().isEmpty());
