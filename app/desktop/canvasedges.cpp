@@ -5,6 +5,8 @@
 #include <QLineF>
 #include <QMetaObject>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace synapscale {
@@ -183,6 +185,33 @@ int CanvasEdgeModel::edgeAt(qreal x, qreal y, qreal radius) const
     return best;
 }
 
+namespace {
+qreal distanceToLine(const QPointF &p, const QPointF &a, const QPointF &b)
+{
+    const QPointF d = b - a;
+    const qreal length = std::hypot(d.x(), d.y());
+    if (length < 1e-9)
+        return std::hypot(p.x() - a.x(), p.y() - a.y());
+    return std::abs((p.x() - a.x()) * d.y() - (p.y() - a.y()) * d.x()) / length;
+}
+
+// The cubic p0..p3 as line segments (their end points appended to `out`), split until its
+// control points are within half a canvas unit of the chord: a curve is then 8-25 segments, where
+// the Shape's own flattening made ~38 (~75 triangles, each costly for a software rasterizer).
+void flattenCubic(const QPointF &p0, const QPointF &p1, const QPointF &p2, const QPointF &p3, int depth, QList<QPointF> &out)
+{
+    constexpr qreal kTolerance = 0.5;
+    if (depth == 0 || std::max(distanceToLine(p1, p0, p3), distanceToLine(p2, p0, p3)) <= kTolerance) {
+        out.append(p3);
+        return;
+    }
+    const QPointF a = (p0 + p1) / 2, b = (p1 + p2) / 2, c = (p2 + p3) / 2;
+    const QPointF d = (a + b) / 2, e = (b + c) / 2, m = (d + e) / 2;
+    flattenCubic(p0, a, d, m, depth - 1, out);
+    flattenCubic(m, e, c, p3, depth - 1, out);
+}
+} // namespace
+
 // The same bezier the canvas draws while a link is being dragged: horizontal tangents at both
 // ports, bent by half the horizontal distance (at least 50).
 void CanvasEdgeModel::buildPaths() const
@@ -197,6 +226,7 @@ void CanvasEdgeModel::buildPaths() const
     m_path.reserve(m_edges.size() * 64);
     m_handlePoints.reserve(m_edges.size());
     const auto num = [](qreal v) { return QString::number(v, 'f', 1); };
+    QList<QPointF> points;
     for (int row = 0; row < m_edges.size(); ++row) {
         const CanvasEdge &e = m_edges.at(row);
         const auto line = endsOf(m_nodes, e);
@@ -207,15 +237,15 @@ void CanvasEdgeModel::buildPaths() const
         const qreal bend = std::max<qreal>(50, std::abs(b.x() - a.x()) / 2);
         QString &out = e.selected ? m_selectedPath : m_path;
         out += QLatin1Char('M') + num(a.x()) + QLatin1Char(' ') + num(a.y());
-        // Ports level with each other, left to right: the bezier is a straight line, and drawn as
-        // one it is 2 triangles instead of the ~75 the curve is flattened into (with software GL
-        // each visible edge cost ~45 µs a frame).
+        // Ports level with each other, left to right: the bezier is a straight line, one segment.
+        points.clear();
         if (std::abs(b.y() - a.y()) < 0.05 && b.x() >= a.x())
-            out += QLatin1String(" L") + num(b.x()) + QLatin1Char(' ') + num(b.y()) + QLatin1Char(' ');
+            points.append(b);
         else
-            out += QLatin1String(" C") + num(a.x() + bend) + QLatin1Char(' ') + num(a.y()) + QLatin1Char(' ')
-                 + num(b.x() - bend) + QLatin1Char(' ') + num(b.y()) + QLatin1Char(' ') + num(b.x()) + QLatin1Char(' ')
-                 + num(b.y()) + QLatin1Char(' ');
+            flattenCubic(a, a + QPointF(bend, 0), b - QPointF(bend, 0), b, 6, points);
+        for (const QPointF &p : std::as_const(points))
+            out += QLatin1String(" L ") + num(p.x()) + QLatin1Char(' ') + num(p.y());
+        out += QLatin1Char(' ');
         const QPointF h = line->center();
         if (e.selected) {
             m_selectedHandles.append(QVariantMap{{QStringLiteral("row"), row}, {QStringLiteral("x"), h.x()}, {QStringLiteral("y"), h.y()}});
