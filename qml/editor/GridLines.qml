@@ -23,13 +23,13 @@ Item {
                                                Theme.background.g + (Theme.border.g - Theme.background.g) * 0.6,
                                                Theme.background.b + (Theme.border.b - Theme.background.b) * 0.6, 1)
 
-    // A fixed number of lines (enough for the closest spacing), the unused ones hidden: zooming
-    // then moves lines instead of making and destroying them.
+    // A fixed number of lines (enough for the closest spacing), the unused ones beyond the edge,
+    // cut by the clip: zooming then moves lines instead of making, destroying or hiding them
+    // (showing or hiding one rebuilds the scene graph's batches: it did on nearly every zoom step).
     Repeater {
         model: Math.ceil(grid.width / 16) + 2
         Rectangle {
             required property int index
-            visible: index * grid.spacing <= grid.width + grid.spacing
             x: ((grid.panX % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
             width: 1
             height: grid.height
@@ -40,7 +40,6 @@ Item {
         model: Math.ceil(grid.height / 16) + 2
         Rectangle {
             required property int index
-            visible: index * grid.spacing <= grid.height + grid.spacing
             y: ((grid.panY % grid.spacing) + grid.spacing) % grid.spacing + index * grid.spacing
             height: 1
             width: grid.width
