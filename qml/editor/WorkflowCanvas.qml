@@ -318,6 +318,9 @@ FocusScope {
         anchors.bottom: parent.bottom
         anchors.margins: 12
         spacing: 4
+        // Its own clip makes it its own batch root: the zoom label's text, new with every zoom
+        // step, then re-batches this row instead of the whole canvas.
+        clip: true
         ToolButton {
             objectName: "zoomOutButton"
             text: "−"
