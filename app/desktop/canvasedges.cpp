@@ -186,22 +186,25 @@ int CanvasEdgeModel::edgeAt(qreal x, qreal y, qreal radius) const
 }
 
 namespace {
-qreal distanceToLine(const QPointF &p, const QPointF &a, const QPointF &b)
+// From p to the segment a-b (not the infinite line: control points beyond an end, as a backward
+// edge's are, do not count as flat).
+qreal distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
 {
     const QPointF d = b - a;
-    const qreal length = std::hypot(d.x(), d.y());
-    if (length < 1e-9)
-        return std::hypot(p.x() - a.x(), p.y() - a.y());
-    return std::abs((p.x() - a.x()) * d.y() - (p.y() - a.y()) * d.x()) / length;
+    const qreal lengthSquared = d.x() * d.x() + d.y() * d.y();
+    const qreal t = lengthSquared > 0 ? std::clamp(((p - a).x() * d.x() + (p - a).y() * d.y()) / lengthSquared, 0.0, 1.0) : 0.0;
+    const QPointF q = a + t * d;
+    return std::hypot(p.x() - q.x(), p.y() - q.y());
 }
 
 // The cubic p0..p3 as line segments (their end points appended to `out`), split until its
 // control points are within half a canvas unit of the chord: a curve is then 8-25 segments, where
-// the Shape's own flattening made ~38 (~75 triangles, each costly for a software rasterizer).
+// the Shape's own flattening made ~38 (~75 triangles, each costly for a software rasterizer), and
+// an edge between ports level with each other, left to right, is one segment.
 void flattenCubic(const QPointF &p0, const QPointF &p1, const QPointF &p2, const QPointF &p3, int depth, QList<QPointF> &out)
 {
     constexpr qreal kTolerance = 0.5;
-    if (depth == 0 || std::max(distanceToLine(p1, p0, p3), distanceToLine(p2, p0, p3)) <= kTolerance) {
+    if (depth == 0 || std::max(distanceToSegment(p1, p0, p3), distanceToSegment(p2, p0, p3)) <= kTolerance) {
         out.append(p3);
         return;
     }
@@ -237,12 +240,8 @@ void CanvasEdgeModel::buildPaths() const
         const qreal bend = std::max<qreal>(50, std::abs(b.x() - a.x()) / 2);
         QString &out = e.selected ? m_selectedPath : m_path;
         out += QLatin1Char('M') + num(a.x()) + QLatin1Char(' ') + num(a.y());
-        // Ports level with each other, left to right: the bezier is a straight line, one segment.
         points.clear();
-        if (std::abs(b.y() - a.y()) < 0.05 && b.x() >= a.x())
-            points.append(b);
-        else
-            flattenCubic(a, a + QPointF(bend, 0), b - QPointF(bend, 0), b, 6, points);
+        flattenCubic(a, a + QPointF(bend, 0), b - QPointF(bend, 0), b, 6, points);
         for (const QPointF &p : std::as_const(points))
             out += QLatin1String(" L ") + num(p.x()) + QLatin1Char(' ') + num(p.y());
         out += QLatin1Char(' ');

@@ -61,7 +61,9 @@ private:
     void release(QQuickWindow *window)
     {
         QMutexLocker lock(&m_mutex);
-        qDeleteAll(m_textures.take(window));
+        auto &textures = m_textures[window]; // kept: its connections stay for the next scene graph
+        qDeleteAll(textures);
+        textures.clear();
     }
     void forget(QQuickWindow *window)
     {
@@ -125,6 +127,13 @@ QSGTexture *DiscLook::texture(qreal diameter) const
     return textures().get(window(), m_color, m_borderColor, ringTexels);
 }
 
+void Disc::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
+{
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() != oldGeometry.size())
+        update(); // the quad fills the item, and the ring's share of the texture follows its size
+}
+
 QSGNode *Disc::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 {
     if (width() <= 0 || height() <= 0) {
@@ -142,7 +151,6 @@ QSGNode *Disc::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     node->setTexture(disc);
     node->setRect(boundingRect());
     node->setSourceRect(QRectF(QPointF(0, 0), disc->textureSize()));
-    m_lookDirty = false;
     return node;
 }
 

@@ -36,7 +36,7 @@ protected:
     // The texture of this look for a disc `diameter` units across (render thread only).
     QSGTexture *texture(qreal diameter) const;
     void changeAppearance();
-    bool m_lookDirty = true;
+    bool m_lookDirty = true; // for paint nodes that keep their texture between updates
 
 private:
     QColor m_color{Qt::white};
@@ -52,6 +52,7 @@ public:
     using DiscLook::DiscLook;
 
 protected:
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
     QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
 };
 
