@@ -5,8 +5,8 @@ import SynapScale
 // One node on the canvas: a badge with the type's mark, the name and the type, the status of the
 // last run (and its item counts), a red edge when the server or the run found a problem, and
 // its ports — several outputs for IF/Switch, several inputs for Merge — with their names.
-// Its texts are distance-field rendered (Text.QtRendering): they scale with the canvas's zoom,
-// where the app's native text would blur.
+// Its few other texts are distance-field rendered (Text.QtRendering): they scale with the
+// canvas's zoom, where the app's native text would blur.
 Rectangle {
     id: node
     required property int index
@@ -108,80 +108,56 @@ Rectangle {
         onDoubleClicked: node.startRename()
     }
 
-    Rectangle {
-        id: badge
+    // Badge, name and type: one image (see NodeFace), painted again at the canvas's zoom when
+    // it rests, instead of ~25 glyphs a node.
+    NodeFace {
+        id: face
+        objectName: "face"
         x: 10
         y: 10
-        width: 36
+        width: node.width - x - (node.outputs.length > 1 ? 44 : 12)
         height: 36
-        radius: 8
-        antialiasing: false
-        color: node.categoryColor(node.category)
-        Text {
-            renderType: Text.QtRendering
-            anchors.centerIn: parent
-            text: node.glyph
-            color: "white"
-            font.pixelSize: 14
-            font.bold: true
-        }
+        glyph: node.glyph
+        badgeColor: node.categoryColor(node.category)
+        title: node.renaming ? "" : node.name
+        titleColor: Theme.text
+        titleStruckOut: node.disabled
+        subtitle: node.renaming ? "" : node.disabled ? qsTr("%1 (disabled)").arg(node.typeName) : node.typeName
+        subtitleColor: Theme.mutedText
+        background: node.color
+        renderScale: node.canvas.faceZoom
     }
-    Column {
-        anchors.left: badge.right
-        anchors.leftMargin: 8
-        anchors.right: parent.right
-        anchors.rightMargin: node.outputs.length > 1 ? 44 : 12
-        y: 10
-        spacing: 2
-        Text {
+    // In-place rename (double-click or F2): made only while renaming, so 500 nodes do not
+    // carry 500 text fields.
+    Loader {
+        id: renameLoader
+        active: node.renaming
+        visible: active
+        x: face.x + face.height + 8
+        y: face.y - 2
+        width: face.width - face.height - 8
+        sourceComponent: TextField {
+            objectName: "renameField"
             renderType: Text.QtRendering
-            visible: !node.renaming
-            width: parent.width
-            text: node.name
-            color: Theme.text
             font.pixelSize: 13
-            font.bold: true
-            font.strikeout: node.disabled
-            elide: Text.ElideRight
-        }
-        // In-place rename (double-click or F2): made only while renaming, so 500 nodes do not
-        // carry 500 text fields.
-        Loader {
-            id: renameLoader
-            active: node.renaming
-            visible: active
-            width: parent.width
-            sourceComponent: TextField {
-                objectName: "renameField"
-                renderType: Text.QtRendering
-                font.pixelSize: 13
-                padding: 2
-                Component.onCompleted: {
-                    text = node.name
-                    forceActiveFocus()
-                    selectAll()
-                }
-                onAccepted: {
-                    const problem = node.canvas.document.rename(node.nodeId, text)
-                    if (problem.length > 0)
-                        node.canvas.showMessage(problem)
-                    node.renaming = false
-                    node.canvas.forceActiveFocus()
-                }
-                Keys.onEscapePressed: {
-                    node.renaming = false
-                    node.canvas.forceActiveFocus()
-                }
-                onActiveFocusChanged: if (!activeFocus) node.renaming = false
+            padding: 2
+            Component.onCompleted: {
+                text = node.name
+                forceActiveFocus()
+                selectAll()
             }
-        }
-        Text {
-            renderType: Text.QtRendering
-            width: parent.width
-            text: node.disabled ? qsTr("%1 (disabled)").arg(node.typeName) : node.typeName
-            color: Theme.mutedText
-            font.pixelSize: 11
-            elide: Text.ElideRight
+            onAccepted: {
+                const problem = node.canvas.document.rename(node.nodeId, text)
+                if (problem.length > 0)
+                    node.canvas.showMessage(problem)
+                node.renaming = false
+                node.canvas.forceActiveFocus()
+            }
+            Keys.onEscapePressed: {
+                node.renaming = false
+                node.canvas.forceActiveFocus()
+            }
+            onActiveFocusChanged: if (!activeFocus) node.renaming = false
         }
     }
     // The last run's outcome, as a badge on the node's top-right corner.

@@ -23,6 +23,10 @@ FocusScope {
     property int linkPort: 0
     property point linkStart
     property point linkEnd
+    // The zoom the nodes' faces are painted at (see NodeFace): it follows `zoom` once a wheel or
+    // pinch gesture rests, so a gesture repaints them once rather than at every step (in between
+    // they are scaled); fitting the view takes it at once.
+    property real faceZoom: 1
     property bool spaceHeld: false
     property point lastMouse: Qt.point(width / 2, height / 2)
     // The visible part of the canvas (its coordinates) with a margin: the node model marks the
@@ -49,7 +53,7 @@ FocusScope {
     function fitToView() {
         const r = document.contentRect()
         if (r.width <= 0 || r.height <= 0) {
-            zoom = 1
+            zoom = faceZoom = 1
             panX = width / 2 - 100
             panY = height / 3
             return
@@ -58,6 +62,13 @@ FocusScope {
         zoom = Math.max(minZoom, Math.min(1.25, Math.min((width - 2 * margin) / r.width, (height - 2 * margin) / r.height)))
         panX = (width - r.width * zoom) / 2 - r.x * zoom
         panY = (height - r.height * zoom) / 2 - r.y * zoom
+        faceZoom = zoom
+    }
+    onZoomChanged: faceZoomRest.restart()
+    Timer {
+        id: faceZoomRest
+        interval: 150
+        onTriggered: board.faceZoom = board.zoom
     }
     function centreOn(cx, cy) {
         panX = width / 2 - cx * zoom

@@ -402,6 +402,50 @@ TestCase {
         verify(Math.abs(doc().nodeJson(added).position[1] - 260) <= 20)
     }
 
+    // A node's badge, name and type are one painted image (NodeFace): it shows what the node
+    // is, follows renames and disabling, survives leaving the view and coming back, and is
+    // painted again at a new zoom once the zoom rests.
+    function test_nodeFacesPaintAndFollowTheView() {
+        openFresh(manualSet)
+        const face = findChild(findChild(page.canvas, "node:Set"), "face")
+        verify(face !== null)
+        const green = Qt.color("#2f9e44") // the Data category's badge
+        function near(c, expected) {
+            return Math.abs(c.r - expected.r) < 0.03 && Math.abs(c.g - expected.g) < 0.03 && Math.abs(c.b - expected.b) < 0.03
+        }
+        function at(x, y) {
+            const p = face.mapToItem(page, x, y)
+            return grabImage(page).pixel(Math.round(p.x), Math.round(p.y))
+        }
+        // The badge's left side (clear of its glyph) has the category's colour; past the text, the body's.
+        tryVerify(() => near(at(4, face.height / 2), green), 3000)
+        verify(near(at(face.width - 2, face.height / 2), Qt.color(Theme.surface)))
+        // A rename changes the picture; a very long name is cut short of the face's edge.
+        const before = grabImage(page)
+        doc().rename("s", "Renamed node")
+        tryVerify(() => !grabImage(page).equals(before), 3000)
+        doc().rename("s", "A name far too long to fit on the node at all, so it ends in an ellipsis")
+        wait(50)
+        verify(near(at(face.width - 2, 10), Qt.color(Theme.surface)))
+        // Out of the view (the node is not drawn and its texture goes) and back: painted again —
+        // also when it leaves and returns before the next frame.
+        page.canvas.panX = -20000
+        page.canvas.panX = 80
+        wait(50)
+        verify(near(at(4, face.height / 2), green))
+        page.canvas.panX = -20000
+        tryVerify(() => !findChild(page.canvas, "node:" + doc().nodeJson("s").name).visible, 3000)
+        wait(50)
+        page.canvas.panX = 80
+        tryVerify(() => findChild(page.canvas, "node:" + doc().nodeJson("s").name).visible, 3000)
+        tryVerify(() => near(at(4, face.height / 2), green), 3000)
+        // A new zoom: the face is painted at it once the zoom has rested.
+        page.canvas.zoom = 2
+        compare(face.renderScale, 1)
+        tryCompare(face, "renderScale", 2, 3000)
+        tryVerify(() => near(at(4, face.height / 2), green), 3000)
+    }
+
     function test_renameInPlace() {
         openFresh(manualSet)
         const p = nodeCentre("s")

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QQuickItem>
+
+namespace synapscale {
+
+// The face of a canvas node — its type badge (a coloured square with a glyph), its name and its
+// type — painted into one opaque image and drawn as one textured quad. With software GL
+// (llvmpipe) each glyph of a Text is two triangles with a fixed set-up cost: the ~2,000 glyphs
+// of the nodes in view took ~3 ms of every pan frame; one quad a node batches with the others
+// into a single draw call. The image is painted at `renderScale` (the canvas's zoom once it
+// rests), so the text stays sharp at every zoom; in between it is scaled. A hidden face (a node
+// outside the view) drops its texture and paints again when it is shown.
+class NodeFace : public QQuickItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString glyph READ glyph WRITE setGlyph NOTIFY faceChanged)
+    Q_PROPERTY(QColor badgeColor READ badgeColor WRITE setBadgeColor NOTIFY faceChanged)
+    Q_PROPERTY(QString title READ title WRITE setTitle NOTIFY faceChanged)
+    Q_PROPERTY(QColor titleColor READ titleColor WRITE setTitleColor NOTIFY faceChanged)
+    Q_PROPERTY(bool titleStruckOut READ titleStruckOut WRITE setTitleStruckOut NOTIFY faceChanged)
+    Q_PROPERTY(QString subtitle READ subtitle WRITE setSubtitle NOTIFY faceChanged)
+    Q_PROPERTY(QColor subtitleColor READ subtitleColor WRITE setSubtitleColor NOTIFY faceChanged)
+    // What lies under the face (the node's body): the image is opaque, drawn in the renderer's
+    // cheap opaque pass.
+    Q_PROPERTY(QColor background READ background WRITE setBackground NOTIFY faceChanged)
+    // Image pixels per item unit, before the screen's device pixel ratio.
+    Q_PROPERTY(qreal renderScale READ renderScale WRITE setRenderScale NOTIFY faceChanged)
+public:
+    explicit NodeFace(QQuickItem *parent = nullptr);
+
+    QString glyph() const { return m_glyph; }
+    void setGlyph(const QString &glyph) { change(m_glyph, glyph); }
+    QColor badgeColor() const { return m_badgeColor; }
+    void setBadgeColor(const QColor &color) { change(m_badgeColor, color); }
+    QString title() const { return m_title; }
+    void setTitle(const QString &title) { change(m_title, title); }
+    QColor titleColor() const { return m_titleColor; }
+    void setTitleColor(const QColor &color) { change(m_titleColor, color); }
+    bool titleStruckOut() const { return m_titleStruckOut; }
+    void setTitleStruckOut(bool struckOut) { change(m_titleStruckOut, struckOut); }
+    QString subtitle() const { return m_subtitle; }
+    void setSubtitle(const QString &subtitle) { change(m_subtitle, subtitle); }
+    QColor subtitleColor() const { return m_subtitleColor; }
+    void setSubtitleColor(const QColor &color) { change(m_subtitleColor, color); }
+    QColor background() const { return m_background; }
+    void setBackground(const QColor &color) { change(m_background, color); }
+    qreal renderScale() const { return m_renderScale; }
+    void setRenderScale(qreal scale);
+
+    // The face as painted for `pixelScale` image pixels per unit (also what tests look at).
+    QImage paint(qreal pixelScale) const;
+
+Q_SIGNALS:
+    void faceChanged();
+
+protected:
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void itemChange(ItemChange change, const ItemChangeData &data) override;
+    void updatePolish() override;
+    QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
+
+private:
+    template <typename T>
+    void change(T &field, const T &value)
+    {
+        if (field == value)
+            return;
+        field = value;
+        repaint();
+        Q_EMIT faceChanged();
+    }
+    void repaint();
+
+    QString m_glyph;
+    QColor m_badgeColor{Qt::gray};
+    QString m_title;
+    QColor m_titleColor{Qt::black};
+    bool m_titleStruckOut = false;
+    QString m_subtitle;
+    QColor m_subtitleColor{Qt::darkGray};
+    QColor m_background{Qt::white};
+    qreal m_renderScale = 1;
+
+    bool m_stale = true;     // the image does not show the current properties
+    QImage m_image;          // painted on the GUI thread, handed to the render thread at sync
+    qreal m_imageScale = 1;  // its pixels per unit
+    bool m_imageReady = false;
+    bool m_dropTexture = false;
+};
+
+} // namespace synapscale
