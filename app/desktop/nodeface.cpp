@@ -14,14 +14,7 @@ namespace synapscale {
 
 namespace {
 
-// The node's layout in item units, as its QML had it: a badge as tall as the face, then the
-// name in bold over the type.
-constexpr qreal kBadgeRadius = 8;
-constexpr int kGlyphPixels = 14;
-constexpr qreal kTextGap = 8;
-constexpr int kTitlePixels = 13;
-constexpr int kSubtitlePixels = 11;
-constexpr qreal kLineSpacing = 2;
+constexpr qreal kTextGap = 8; // between the badge and the lines
 
 // Holds the texture it shows: a new image replaces (and frees) the previous one.
 class FaceNode : public QSGSimpleTextureNode {
@@ -102,13 +95,13 @@ QImage NodeFace::paint(qreal pixelScale) const
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     painter.scale(pixelScale, pixelScale);
 
-    const QRectF badge(0, 0, height(), height());
+    const QRectF badge(0, (height() - m_badgeSize) / 2, m_badgeSize, m_badgeSize);
     painter.setPen(Qt::NoPen);
     painter.setBrush(m_badgeColor);
-    painter.drawRoundedRect(badge, kBadgeRadius, kBadgeRadius);
+    painter.drawRoundedRect(badge, m_badgeRadius, m_badgeRadius);
     QFont font = QGuiApplication::font();
     font.setBold(true);
-    font.setPixelSize(kGlyphPixels);
+    font.setPixelSize(m_glyphPixelSize);
     painter.setFont(font);
     painter.setPen(Qt::white);
     painter.drawText(badge, Qt::AlignCenter, m_glyph);
@@ -117,19 +110,21 @@ QImage NodeFace::paint(qreal pixelScale) const
     const qreal textWidth = width() - textX;
     if (textWidth <= 0)
         return image;
-    font.setPixelSize(kTitlePixels);
-    font.setStrikeOut(m_titleStruckOut);
-    const QFontMetricsF titleMetrics(font);
-    painter.setFont(font);
+    QFont titleFont = QGuiApplication::font();
+    titleFont.setPixelSize(m_titlePixelSize);
+    titleFont.setBold(m_titleBold);
+    titleFont.setStrikeOut(m_titleStruckOut);
+    QFont subtitleFont = QGuiApplication::font();
+    subtitleFont.setPixelSize(m_subtitlePixelSize);
+    const QFontMetricsF titleMetrics(titleFont);
+    const QFontMetricsF subtitleMetrics(subtitleFont);
+    const qreal top = (height() - titleMetrics.height() - m_lineSpacing - subtitleMetrics.height()) / 2;
+    painter.setFont(titleFont);
     painter.setPen(m_titleColor);
-    painter.drawText(QPointF(textX, titleMetrics.ascent()), titleMetrics.elidedText(m_title, Qt::ElideRight, textWidth));
-    font.setBold(false);
-    font.setStrikeOut(false);
-    font.setPixelSize(kSubtitlePixels);
-    const QFontMetricsF subtitleMetrics(font);
-    painter.setFont(font);
+    painter.drawText(QPointF(textX, top + titleMetrics.ascent()), titleMetrics.elidedText(m_title, Qt::ElideRight, textWidth));
+    painter.setFont(subtitleFont);
     painter.setPen(m_subtitleColor);
-    painter.drawText(QPointF(textX, titleMetrics.height() + kLineSpacing + subtitleMetrics.ascent()),
+    painter.drawText(QPointF(textX, top + titleMetrics.height() + m_lineSpacing + subtitleMetrics.ascent()),
                      subtitleMetrics.elidedText(m_subtitle, Qt::ElideRight, textWidth));
     return image;
 }

@@ -6,10 +6,11 @@
 
 namespace synapscale {
 
-// The face of a canvas node — its type badge (a coloured square with a glyph), its name and its
-// type — painted into one opaque image and drawn as one textured quad. With software GL
+// The face of a node or node type — a badge (a coloured square with a glyph), a title and a
+// subtitle beside it — painted into one opaque image and drawn as one textured quad: the canvas's
+// nodes (name and type) and the palette's entries (name and description). With software GL
 // (llvmpipe) each glyph of a Text is two triangles with a fixed set-up cost: the ~2,000 glyphs
-// of the nodes in view took ~3 ms of every pan frame; one quad a node batches with the others
+// of the nodes in view took ~3 ms of every pan frame; one quad a face batches with the others
 // into a single draw call. The image is painted at `renderScale` (the canvas's zoom once it
 // rests), so the text stays sharp at every zoom; in between it is scaled. A hidden face (a node
 // outside the view) drops its texture and paints again when it is shown.
@@ -26,6 +27,14 @@ class NodeFace : public QQuickItem {
     // What lies under the face (the node's body): the image is opaque, drawn in the renderer's
     // cheap opaque pass.
     Q_PROPERTY(QColor background READ background WRITE setBackground NOTIFY faceChanged)
+    // Sizes in item units. The badge is centred vertically at the left, the two lines beside it.
+    Q_PROPERTY(qreal badgeSize READ badgeSize WRITE setBadgeSize NOTIFY faceChanged)
+    Q_PROPERTY(qreal badgeRadius READ badgeRadius WRITE setBadgeRadius NOTIFY faceChanged)
+    Q_PROPERTY(int glyphPixelSize READ glyphPixelSize WRITE setGlyphPixelSize NOTIFY faceChanged)
+    Q_PROPERTY(int titlePixelSize READ titlePixelSize WRITE setTitlePixelSize NOTIFY faceChanged)
+    Q_PROPERTY(bool titleBold READ titleBold WRITE setTitleBold NOTIFY faceChanged)
+    Q_PROPERTY(int subtitlePixelSize READ subtitlePixelSize WRITE setSubtitlePixelSize NOTIFY faceChanged)
+    Q_PROPERTY(qreal lineSpacing READ lineSpacing WRITE setLineSpacing NOTIFY faceChanged)
     // Image pixels per item unit, before the screen's device pixel ratio.
     Q_PROPERTY(qreal renderScale READ renderScale WRITE setRenderScale NOTIFY faceChanged)
 public:
@@ -47,6 +56,20 @@ public:
     void setSubtitleColor(const QColor &color) { change(m_subtitleColor, color); }
     QColor background() const { return m_background; }
     void setBackground(const QColor &color) { change(m_background, color); }
+    qreal badgeSize() const { return m_badgeSize; }
+    void setBadgeSize(qreal size) { change(m_badgeSize, size); }
+    qreal badgeRadius() const { return m_badgeRadius; }
+    void setBadgeRadius(qreal radius) { change(m_badgeRadius, radius); }
+    int glyphPixelSize() const { return m_glyphPixelSize; }
+    void setGlyphPixelSize(int size) { change(m_glyphPixelSize, size); }
+    int titlePixelSize() const { return m_titlePixelSize; }
+    void setTitlePixelSize(int size) { change(m_titlePixelSize, size); }
+    bool titleBold() const { return m_titleBold; }
+    void setTitleBold(bool bold) { change(m_titleBold, bold); }
+    int subtitlePixelSize() const { return m_subtitlePixelSize; }
+    void setSubtitlePixelSize(int size) { change(m_subtitlePixelSize, size); }
+    qreal lineSpacing() const { return m_lineSpacing; }
+    void setLineSpacing(qreal spacing) { change(m_lineSpacing, spacing); }
     qreal renderScale() const { return m_renderScale; }
     void setRenderScale(qreal scale);
 
@@ -82,6 +105,13 @@ private:
     QString m_subtitle;
     QColor m_subtitleColor{Qt::darkGray};
     QColor m_background{Qt::white};
+    qreal m_badgeSize = 36;
+    qreal m_badgeRadius = 8;
+    int m_glyphPixelSize = 14;
+    int m_titlePixelSize = 13;
+    bool m_titleBold = true;
+    int m_subtitlePixelSize = 11;
+    qreal m_lineSpacing = 2;
     qreal m_renderScale = 1;
 
     bool m_stale = true;     // the image does not show the current properties

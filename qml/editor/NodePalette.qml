@@ -27,6 +27,12 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.border
 
+    // The controls' own text size, for the entries' names.
+    Label {
+        id: labelMetrics
+        visible: false
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 8
@@ -91,42 +97,24 @@ Rectangle {
                 height: 46
                 radius: 6
                 color: ListView.isCurrentItem ? Qt.rgba(1, 0.43, 0.23, 0.14) : hover.containsMouse ? Theme.background : "transparent"
-                RowLayout {
+                // Badge, name and description as one image (see NodeFace), over the row's colour.
+                NodeFace {
                     anchors.fill: parent
                     anchors.margins: 6
-                    spacing: 8
-                    Rectangle {
-                        Layout.preferredWidth: 28
-                        Layout.preferredHeight: 28
-                        radius: 6
-                        antialiasing: false // like the nodes' badges: cheaper with software GL
-                        color: categoryColors[entry.category] || "#868e96"
-                        readonly property var categoryColors: ({"Triggers": "#e8590c", "Flow": "#1c7ed6", "Data": "#2f9e44", "AI": "#9c36b5", "Code": "#495057", "Network": "#0c8599"})
-                        Text {
-                            anchors.centerIn: parent
-                            text: entry.glyph
-                            color: "white"
-                            font.pixelSize: 11
-                            font.bold: true
-                        }
-                    }
-                    ColumnLayout {
-                        Layout.fillWidth: true
-                        spacing: 0
-                        Label {
-                            Layout.fillWidth: true
-                            text: entry.displayName
-                            color: Theme.text
-                            elide: Text.ElideRight
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            text: entry.description
-                            color: Theme.mutedText
-                            font.pixelSize: 11
-                            elide: Text.ElideRight
-                        }
-                    }
+                    readonly property var categoryColors: ({"Triggers": "#e8590c", "Flow": "#1c7ed6", "Data": "#2f9e44", "AI": "#9c36b5", "Code": "#495057", "Network": "#0c8599"})
+                    glyph: entry.glyph
+                    badgeColor: categoryColors[entry.category] || "#868e96"
+                    badgeSize: 28
+                    badgeRadius: 6
+                    glyphPixelSize: 11
+                    title: entry.displayName
+                    titleColor: Theme.text
+                    titlePixelSize: labelMetrics.font.pixelSize
+                    titleBold: false
+                    subtitle: entry.description
+                    subtitleColor: Theme.mutedText
+                    lineSpacing: 0
+                    background: Qt.tint(paletteRoot.color, entry.color)
                 }
                 MouseArea {
                     id: hover
