@@ -95,7 +95,17 @@ QImage NodeFace::paint(qreal pixelScale) const
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     painter.scale(pixelScale, pixelScale);
 
-    const QRectF badge(0, (height() - m_badgeSize) / 2, m_badgeSize, m_badgeSize);
+    if (m_cardColor.alpha() > 0) {
+        // At least one image pixel wide, so a border does not fade out when zoomed out.
+        const qreal border = m_cardBorderColor.alpha() > 0 && m_cardBorderWidth > 0 ? std::max(m_cardBorderWidth, 1 / pixelScale) : 0;
+        const qreal half = border / 2;
+        painter.setPen(border > 0 ? QPen(m_cardBorderColor, border) : QPen(Qt::NoPen));
+        painter.setBrush(m_cardColor);
+        painter.drawRoundedRect(QRectF(half, half, width() - border, height() - border), std::max(0.0, m_cardRadius - half), std::max(0.0, m_cardRadius - half));
+    }
+
+    const QRectF content = m_contentRect.isEmpty() ? boundingRect() : m_contentRect;
+    const QRectF badge(content.x(), content.y() + (content.height() - m_badgeSize) / 2, m_badgeSize, m_badgeSize);
     painter.setPen(Qt::NoPen);
     painter.setBrush(m_badgeColor);
     painter.drawRoundedRect(badge, m_badgeRadius, m_badgeRadius);
@@ -106,8 +116,8 @@ QImage NodeFace::paint(qreal pixelScale) const
     painter.setPen(Qt::white);
     painter.drawText(badge, Qt::AlignCenter, m_glyph);
 
-    const qreal textX = badge.width() + kTextGap;
-    const qreal textWidth = width() - textX;
+    const qreal textX = badge.right() + kTextGap;
+    const qreal textWidth = content.right() - textX;
     if (textWidth <= 0)
         return image;
     QFont titleFont = QGuiApplication::font();
@@ -118,7 +128,7 @@ QImage NodeFace::paint(qreal pixelScale) const
     subtitleFont.setPixelSize(m_subtitlePixelSize);
     const QFontMetricsF titleMetrics(titleFont);
     const QFontMetricsF subtitleMetrics(subtitleFont);
-    const qreal top = (height() - titleMetrics.height() - m_lineSpacing - subtitleMetrics.height()) / 2;
+    const qreal top = content.y() + (content.height() - titleMetrics.height() - m_lineSpacing - subtitleMetrics.height()) / 2;
     painter.setFont(titleFont);
     painter.setPen(m_titleColor);
     painter.drawText(QPointF(textX, top + titleMetrics.ascent()), titleMetrics.elidedText(m_title, Qt::ElideRight, textWidth));

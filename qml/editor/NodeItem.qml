@@ -7,7 +7,7 @@ import SynapScale
 // its ports — several outputs for IF/Switch, several inputs for Merge — with their names.
 // Its few other texts are distance-field rendered (Text.QtRendering): they scale with the
 // canvas's zoom, where the app's native text would blur.
-Rectangle {
+Item {
     id: node
     required property int index
     required property string nodeId
@@ -37,17 +37,7 @@ Rectangle {
     x: posX
     y: posY
     height: nodeHeight
-    radius: Theme.radius
-    // Opaque, not antialiased: drawn in the renderer's opaque pass, much cheaper with software GL.
-    antialiasing: false
-    color: Theme.surface
     opacity: disabled ? 0.55 : 1
-    border.width: selected || problem.length > 0 || runStatus === "failed" ? 2 : 1
-    border.color: problem.length > 0 || runStatus === "failed" ? Theme.danger
-                : selected ? Theme.accent
-                : runStatus === "succeeded" ? Theme.success
-                : runStatus === "running" || runStatus === "waiting" ? Theme.warning
-                : Theme.border
 
     function categoryColor(c) {
         switch (c) {
@@ -108,15 +98,22 @@ Rectangle {
         onDoubleClicked: node.startRename()
     }
 
-    // Badge, name and type: one image (see NodeFace), painted again at the canvas's zoom when
-    // it rests, instead of ~25 glyphs a node.
+    // The card with its border, badge, name and type: one image (see NodeFace), painted again at
+    // the canvas's zoom when it rests, instead of a rounded Rectangle and ~25 glyphs a node.
     NodeFace {
         id: face
         objectName: "face"
-        x: 10
-        y: 10
-        width: node.width - x - (node.outputs.length > 1 ? 44 : 12)
-        height: 36
+        anchors.fill: parent
+        contentRect: Qt.rect(10, 10, width - 10 - (node.outputs.length > 1 ? 44 : 12), 36)
+        background: Theme.background
+        cardColor: Theme.surface
+        cardRadius: Theme.radius
+        cardBorderWidth: node.selected || node.problem.length > 0 || node.runStatus === "failed" ? 2 : 1
+        cardBorderColor: node.problem.length > 0 || node.runStatus === "failed" ? Theme.danger
+                       : node.selected ? Theme.accent
+                       : node.runStatus === "succeeded" ? Theme.success
+                       : node.runStatus === "running" || node.runStatus === "waiting" ? Theme.warning
+                       : Theme.border
         glyph: node.glyph
         badgeColor: node.categoryColor(node.category)
         title: node.renaming ? "" : node.name
@@ -124,7 +121,6 @@ Rectangle {
         titleStruckOut: node.disabled
         subtitle: node.renaming ? "" : node.disabled ? qsTr("%1 (disabled)").arg(node.typeName) : node.typeName
         subtitleColor: Theme.mutedText
-        background: node.color
         renderScale: node.canvas.faceZoom
     }
     // In-place rename (double-click or F2): made only while renaming, so 500 nodes do not
@@ -133,9 +129,9 @@ Rectangle {
         id: renameLoader
         active: node.renaming
         visible: active
-        x: face.x + face.height + 8
-        y: face.y - 2
-        width: face.width - face.height - 8
+        x: face.contentRect.x + face.badgeSize + 8
+        y: face.contentRect.y - 2
+        width: face.contentRect.width - face.badgeSize - 8
         sourceComponent: TextField {
             objectName: "renameField"
             renderType: Text.QtRendering

@@ -417,33 +417,39 @@ TestCase {
             const p = face.mapToItem(page, x, y)
             return grabImage(page).pixel(Math.round(p.x), Math.round(p.y))
         }
-        // The badge's left side (clear of its glyph) has the category's colour; past the text, the body's.
-        tryVerify(() => near(at(4, face.height / 2), green), 3000)
-        verify(near(at(face.width - 2, face.height / 2), Qt.color(Theme.surface)))
+        const box = face.contentRect
+        const badge = () => at(box.x + 4, box.y + box.height / 2) // the badge's left side, clear of its glyph
+        // The badge has the category's colour; past the text, the card's; its border is the node's.
+        tryVerify(() => near(badge(), green), 3000)
+        verify(near(at(box.x + box.width - 2, box.y + box.height / 2), Qt.color(Theme.surface)))
+        verify(near(at(face.width / 2, 0), Qt.color(Theme.border)))
+        // Selected, the border takes the accent colour.
+        doc().select("s", false)
+        tryVerify(() => near(at(face.width / 2, 0), Qt.color(Theme.accent)), 3000)
         // A rename changes the picture; a very long name is cut short of the face's edge.
         const before = grabImage(page)
         doc().rename("s", "Renamed node")
         tryVerify(() => !grabImage(page).equals(before), 3000)
         doc().rename("s", "A name far too long to fit on the node at all, so it ends in an ellipsis")
         wait(50)
-        verify(near(at(face.width - 2, 10), Qt.color(Theme.surface)))
+        verify(near(at(box.x + box.width - 2, box.y + 6), Qt.color(Theme.surface)))
         // Out of the view (the node is not drawn and its texture goes) and back: painted again —
         // also when it leaves and returns before the next frame.
         page.canvas.panX = -20000
         page.canvas.panX = 80
         wait(50)
-        verify(near(at(4, face.height / 2), green))
+        verify(near(badge(), green))
         page.canvas.panX = -20000
         tryVerify(() => !findChild(page.canvas, "node:" + doc().nodeJson("s").name).visible, 3000)
         wait(50)
         page.canvas.panX = 80
         tryVerify(() => findChild(page.canvas, "node:" + doc().nodeJson("s").name).visible, 3000)
-        tryVerify(() => near(at(4, face.height / 2), green), 3000)
+        tryVerify(() => near(badge(), green), 3000)
         // A new zoom: the face is painted at it once the zoom has rested.
         page.canvas.zoom = 2
         compare(face.renderScale, 1)
         tryCompare(face, "renderScale", 2, 3000)
-        tryVerify(() => near(at(4, face.height / 2), green), 3000)
+        tryVerify(() => near(badge(), green), 3000)
     }
 
     function test_renameInPlace() {
