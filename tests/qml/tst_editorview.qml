@@ -450,6 +450,10 @@ TestCase {
         compare(face.renderScale, 1)
         tryCompare(face, "renderScale", 2, 3000)
         tryVerify(() => near(badge(), green), 3000)
+        // Zoomed far out the text is left out (a few pixels high): the badge is all colour.
+        page.canvas.zoom = 0.15
+        tryCompare(face, "renderScale", 0.15, 3000)
+        tryVerify(() => near(at(box.x + face.badgeSize / 2, box.y + box.height / 2), green), 3000)
     }
 
     function test_renameInPlace() {
