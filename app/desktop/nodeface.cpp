@@ -71,6 +71,8 @@ void NodeFace::itemChange(ItemChange change, const ItemChangeData &data)
             // Out of view: free the texture (500 nodes' faces at a high zoom would be hundreds
             // of megabytes) and paint again when shown.
             m_stale = true;
+            m_image = QImage(); // nor keep an image painted but not yet shown
+            m_imageReady = false;
             m_dropTexture = true;
             update();
         }

@@ -92,9 +92,6 @@ public:
     qreal renderScale() const { return m_renderScale; }
     void setRenderScale(qreal scale);
 
-    // The face as painted for `pixelScale` image pixels per unit (also what tests look at).
-    QImage paint(qreal pixelScale) const;
-
 Q_SIGNALS:
     void faceChanged();
 
@@ -115,6 +112,8 @@ private:
         Q_EMIT faceChanged();
     }
     void repaint();
+    // The face as painted for `pixelScale` image pixels per unit.
+    QImage paint(qreal pixelScale) const;
 
     QString m_glyph;
     QColor m_badgeColor{Qt::gray};

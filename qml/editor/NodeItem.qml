@@ -39,17 +39,6 @@ Item {
     height: nodeHeight
     opacity: disabled ? 0.55 : 1
 
-    function categoryColor(c) {
-        switch (c) {
-        case "Triggers": return "#e8590c"
-        case "Flow": return "#1c7ed6"
-        case "Data": return "#2f9e44"
-        case "AI": return "#9c36b5"
-        case "Code": return "#495057"
-        case "Network": return "#0c8599"
-        default: return "#868e96"
-        }
-    }
     function startRename() {
         node.renaming = true
     }
@@ -115,7 +104,7 @@ Item {
                        : node.runStatus === "running" || node.runStatus === "waiting" ? Theme.warning
                        : Theme.border
         glyph: node.glyph
-        badgeColor: node.categoryColor(node.category)
+        badgeColor: Theme.categoryColor(node.category)
         title: node.renaming ? "" : node.name
         titleColor: Theme.text
         titleStruckOut: node.disabled

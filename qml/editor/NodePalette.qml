@@ -101,9 +101,8 @@ Rectangle {
                 NodeFace {
                     anchors.fill: parent
                     anchors.margins: 6
-                    readonly property var categoryColors: ({"Triggers": "#e8590c", "Flow": "#1c7ed6", "Data": "#2f9e44", "AI": "#9c36b5", "Code": "#495057", "Network": "#0c8599"})
                     glyph: entry.glyph
-                    badgeColor: categoryColors[entry.category] || "#868e96"
+                    badgeColor: Theme.categoryColor(entry.category)
                     badgeSize: 28
                     badgeRadius: 6
                     glyphPixelSize: 11

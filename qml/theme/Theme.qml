@@ -20,4 +20,10 @@ QtObject {
     readonly property int radius: 8
     readonly property int spacing: 16
     readonly property int sidebarWidth: 220
+    // A node category's badge colour (the canvas's nodes and the palette's entries).
+    readonly property var categoryColors: ({"Triggers": "#e8590c", "Flow": "#1c7ed6", "Data": "#2f9e44",
+                                            "AI": "#9c36b5", "Code": "#495057", "Network": "#0c8599"})
+    function categoryColor(category) {
+        return categoryColors[category] || "#868e96"
+    }
 }
