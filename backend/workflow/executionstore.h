@@ -50,6 +50,7 @@ private:
         enum class Kind { Created, Started, Node, Waiting, Finished, Prune, Heartbeat, Release } kind;
         ExecutionRecord execution;   // Created; id/status/error/times for the others
         NodeRunRecord node;          // Node
+        std::size_t bytes() const;   // roughly what it holds in memory
     };
     void enqueue(Op op);
     void writerLoop();
@@ -63,6 +64,7 @@ private:
     std::deque<Op> m_queue;
     quint64 m_enqueued = 0;
     quint64 m_committed = 0;
+    std::size_t m_heldBytes = 0; // ops queued or in the batch being committed
     bool m_stopping = false;
     bool m_flushWanted = false; // a reader waits: commit without gathering more
     QHash<QString, qint64> m_lastPrune; // workflow id → ms since epoch, to prune at most every few seconds

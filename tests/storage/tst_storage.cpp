@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/migrator.h"
 #include "support/testsupport.h"
+#include "workflow/executionstore.h"
 #include "workflow/workflowrepository.h"
 
 #include <nlohmann/json.hpp>
@@ -529,6 +530,56 @@ private Q_SLOTS:
         // The kept statement still works after the failure.
         QVERIFY(db.insertRows("INSERT INTO bulk (id, label, note, n, x) VALUES", 5, clash.mid(0, 5)).ok());
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM bulk")), total + 1);
+    }
+
+    void executionWriterQueuesWhileTheDatabaseIsBusy_data() { addBackends(); }
+    void executionWriterQueuesWhileTheDatabaseIsBusy()
+    {
+        // A commit can stall (a WAL checkpoint's fsync, another process's write lock); the
+        // engine's threads must go on queueing records meanwhile, and none may be lost. Here
+        // this thread holds the write lock while it queues 30,000 records: a bound of 20,000
+        // records once made the 20,001st wait for a writer that waited for this thread.
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("busy@example.com"));
+        auto workflow = makeWorkflow(db, owner, QStringLiteral("Busy"));
+        QVERIFY(workflow.ok());
+        DatabaseExecutionStore store(db, QStringLiteral("test-instance"));
+        QVERIFY(db.exec(QStringLiteral("BEGIN")).ok());
+        QVERIFY(db.exec(db.isSqlite() ? QStringLiteral("UPDATE executions SET status = status WHERE id = ''")
+                                      : QStringLiteral("LOCK TABLE executions IN EXCLUSIVE MODE")).ok());
+        const int executions = 5000;
+        const QString at = nowIso();
+        for (int i = 0; i < executions; ++i) {
+            ExecutionRequest request;
+            request.executionId = newId();
+            request.workflowId = workflow->id;
+            request.ownerId = owner.id;
+            request.mode = QStringLiteral("webhook");
+            store.created(request, 1, at);
+            store.started(request.executionId, at);
+            for (const char *node : {"hook", "set", "respond", "noop"}) {
+                NodeRunSummary run;
+                run.nodeId = node;
+                run.name = node;
+                run.status = "succeeded";
+                run.startedAt = at;
+                run.finishedAt = at;
+                run.itemsIn = run.itemsOut = 1;
+                run.output = R"([[{"json":{"a":1}}]])";
+                store.nodeFinished(request.executionId, run);
+            }
+            store.finished(request.executionId, QStringLiteral("succeeded"), {}, at, 1);
+        }
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM executions")), 0); // nothing got past the lock
+        QVERIFY(db.exec(QStringLiteral("COMMIT")).ok());
+        store.flush(60000);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM executions WHERE status = 'succeeded'")), executions);
+        ExecutionFilter filter;
+        filter.limit = 1;
+        auto page = ExecutionRepository(db).list(owner.id, filter);
+        QVERIFY(page.ok() && page->items.size() == 1);
+        QCOMPARE(ExecutionRepository(db).nodeRuns(page->items.first().id)->size(), 4);
+        store.stop();
     }
 
     void sqliteRunsInWalModeWithForeignKeys()
