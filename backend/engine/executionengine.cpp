@@ -1,5 +1,7 @@
 #include "executionengine.h"
 
+#include "core/threadpolicy.h"
+
 #include <QDateTime>
 #include <QTimer>
 
@@ -100,6 +102,13 @@ void ExecutionEngine::dispatch()
 
 void ExecutionEngine::runStep(std::shared_ptr<ExecutionRun> run)
 {
+    // Waking a worker must not preempt the HTTP thread that woke it. Webhooks at c=50 on 2 cores,
+    // 7 alternated pairs: median p99 9.1 against 11.0 ms, req/s median +2 %.
+    thread_local bool batchThread = false;
+    if (!batchThread) {
+        becomeBatchThread();
+        batchThread = true;
+    }
     // A worker that finishes a step takes the next ready run itself: handing it to another
     // pool thread cost a wake-up and a sleep per execution under load.
     while (run) {

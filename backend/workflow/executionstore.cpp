@@ -5,13 +5,10 @@
 #include "workflow/workflowrepository.h"
 
 #include "core/clock.h"
+#include "core/threadpolicy.h"
 
 #include <QHash>
 #include <QThread>
-
-#ifdef Q_OS_LINUX
-#include <sched.h>
-#endif
 
 namespace synapscale {
 
@@ -101,12 +98,9 @@ void DatabaseExecutionStore::flush(int timeoutMs)
 
 void DatabaseExecutionStore::writerLoop()
 {
-#ifdef Q_OS_LINUX
-    // A batch thread to the scheduler: it keeps its fair share of the CPU but does not preempt
-    // the threads answering requests when it wakes (a lower nice value made it fall behind).
-    sched_param param{};
-    sched_setscheduler(0, SCHED_BATCH, &param);
-#endif
+    // A fair share of the CPU, without preempting the threads that answer requests when it wakes
+    // (a higher nice value made it fall behind).
+    becomeBatchThread();
     for (;;) {
         std::vector<Op> batch;
         std::size_t batchBytes = 0;
