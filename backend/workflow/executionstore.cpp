@@ -60,7 +60,7 @@ void DatabaseExecutionStore::stop()
     m_thread = nullptr;
 }
 
-std::size_t DatabaseExecutionStore::Op::bytes() const
+std::size_t DatabaseExecutionStore::Op::footprint() const
 {
     // The short strings (ids, times, names) add about 128 bytes of heap blocks: peak RSS grew by
     // ~700 bytes per queued record, of which the struct is 648.
@@ -70,18 +70,18 @@ std::size_t DatabaseExecutionStore::Op::bytes() const
 
 void DatabaseExecutionStore::enqueue(Op op)
 {
-    const std::size_t bytes = op.bytes();
+    op.bytes = op.footprint();
     {
         std::unique_lock lock(m_mutex);
         // Backpressure: when the database falls behind for longer than a checkpoint, the workers
         // wait rather than memory growing without bound (the HTTP thread never writes here).
         m_committedChanged.wait(lock, [&] {
-            return m_heldBytes + bytes <= kMaxQueuedBytes || m_heldBytes == 0 || !m_thread || m_stopping;
+            return m_heldBytes + op.bytes <= kMaxQueuedBytes || m_heldBytes == 0 || !m_thread || m_stopping;
         });
         if (!m_thread || m_stopping)
             return;
+        m_heldBytes += op.bytes;
         m_queue.push_back(std::move(op));
-        m_heldBytes += bytes;
         ++m_enqueued;
     }
     m_wake.notify_one();
@@ -114,7 +114,7 @@ void DatabaseExecutionStore::writerLoop()
             if (m_queue.empty() && m_stopping)
                 break;
             while (!m_queue.empty() && batch.size() < kBatch) {
-                batchBytes += m_queue.front().bytes();
+                batchBytes += m_queue.front().bytes;
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }

@@ -50,7 +50,8 @@ private:
         enum class Kind { Created, Started, Node, Waiting, Finished, Prune, Heartbeat, Release } kind;
         ExecutionRecord execution;   // Created; id/status/error/times for the others
         NodeRunRecord node;          // Node
-        std::size_t bytes() const;   // roughly what it holds in memory
+        std::size_t bytes = 0;       // roughly what it holds in memory, set when queued
+        std::size_t footprint() const;
     };
     void enqueue(Op op);
     void writerLoop();
