@@ -160,6 +160,10 @@ void DatabaseExecutionStore::writerLoop()
                 e.durationMs = op.execution.durationMs;
                 e.state.clear();
                 e.waitUntil.clear();
+                // A lease only matters while an execution is unfinished: none is written for one
+                // that ends in the batch that creates it (a smaller row and claim index entry).
+                e.claimedBy.clear();
+                e.heartbeatAt.clear();
             }
         }
         // An execution that both started and ended in this batch takes its node runs into its
@@ -170,7 +174,7 @@ void DatabaseExecutionStore::writerLoop()
                 NodeRunRecord run = op->node;
                 if (run.id.isEmpty())
                     run.id = newId();
-                appendFoldedNodeRun(inserts[*it].nodeRuns, run);
+                appendFoldedNodeRun(inserts[*it].nodeRuns, run, inserts[*it].input);
             } else {
                 nodeRuns.append(op->node);
             }

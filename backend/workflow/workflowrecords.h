@@ -70,8 +70,10 @@ struct NodeRunRecord {
 };
 
 // Node runs kept inside their execution's row: a JSON array, one object per run with the
-// NodeRunRecord fields (output embedded as JSON).
-void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run);
-QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId);
+// NodeRunRecord fields (output embedded as JSON). Fields at their default are omitted
+// (run_index 0, error empty, finished_at equal to started_at), and an output that is the
+// execution's input on one port is stored as "output_is_input": pass that input to both.
+void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run, const QByteArray &executionInput = {});
+QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId, const QByteArray &executionInput = {});
 
 } // namespace synapscale

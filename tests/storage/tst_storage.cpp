@@ -424,6 +424,18 @@ private Q_SLOTS:
         e.durationMs = 10;
         appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("b"), QStringLiteral("2030-01-01T00:00:00.002Z"), 0, R"([[{"json":{"x":"é"}}]])"));
         appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("a"), QStringLiteral("2030-01-01T00:00:00.001Z"), 0, {}));
+        // Stored compactly: a trigger's output that is the execution's input is not written
+        // twice, and fields at their defaults are left out; every field reads back as it was.
+        e.input = R"([{"json":{"body":{"a":1},"headers":{"host":"h"}}}])";
+        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("hook"), QStringLiteral("2030-01-01T00:00:00.000Z"), 0, '[' + e.input + ']'), e.input);
+        NodeRunRecord failed = nodeRun(QStringLiteral("late"), QStringLiteral("2030-01-01T00:00:00.004Z"), 2, R"([[{"json":{"a":1}}]])");
+        failed.status = QStringLiteral("failed");
+        failed.finishedAt = QStringLiteral("2030-01-01T00:00:00.009Z");
+        failed.error = QStringLiteral("boom");
+        failed.itemsOut = 0;
+        appendFoldedNodeRun(e.nodeRuns, failed, e.input);
+        QCOMPARE(e.nodeRuns.count(R"("body")"), 0);
+        QVERIFY(!e.nodeRuns.contains(R"("error":"")"));
         QVERIFY(executions.insertMany({e}).ok());
         // A later run of the same execution stored as a row (a resumed execution's runs are).
         NodeRunRecord row = nodeRun(QStringLiteral("c"), QStringLiteral("2030-01-01T00:00:00.003Z"), 0, R"([[]])");
@@ -432,7 +444,21 @@ private Q_SLOTS:
 
         auto runs = executions.nodeRuns(e.id);
         QVERIFY(runs.ok());
-        QCOMPARE(runs->size(), 3);
+        QCOMPARE(runs->size(), 5);
+        QCOMPARE(runs->at(0).nodeId, QStringLiteral("hook"));
+        QCOMPARE(runs->at(0).output, '[' + e.input + ']');
+        QCOMPARE(runs->at(0).finishedAt, runs->at(0).startedAt);
+        QCOMPARE(runs->at(0).error, QString());
+        QCOMPARE(runs->at(0).runIndex, 0);
+        QCOMPARE(runs->at(4).nodeId, QStringLiteral("late"));
+        QCOMPARE(runs->at(4).status, QStringLiteral("failed"));
+        QCOMPARE(runs->at(4).runIndex, 2);
+        QCOMPARE(runs->at(4).finishedAt, QStringLiteral("2030-01-01T00:00:00.009Z"));
+        QCOMPARE(runs->at(4).error, QStringLiteral("boom"));
+        QCOMPARE(runs->at(4).itemsOut, 0);
+        QVERIFY(nlohmann::json::parse(runs->at(4).output.toStdString()) == nlohmann::json::parse(R"([[{"json":{"a":1}}]])"));
+        runs->removeAt(4);
+        runs->removeAt(0);
         QCOMPARE(runs->at(0).nodeId, QStringLiteral("a"));
         QCOMPARE(runs->at(1).nodeId, QStringLiteral("b"));
         QCOMPARE(runs->at(2).nodeId, QStringLiteral("c"));
@@ -579,6 +605,51 @@ private Q_SLOTS:
         auto page = ExecutionRepository(db).list(owner.id, filter);
         QVERIFY(page.ok() && page->items.size() == 1);
         QCOMPARE(ExecutionRepository(db).nodeRuns(page->items.first().id)->size(), 4);
+        store.stop();
+    }
+
+    void executionWriterLeasesOnlyUnfinishedExecutions_data() { addBackends(); }
+    void executionWriterLeasesOnlyUnfinishedExecutions()
+    {
+        // Recovery after a crash relies on the lease of each unfinished execution; a finished
+        // one holds none, whether it ended in the batch that created it or in a later one.
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("lease@example.com"));
+        auto workflow = makeWorkflow(db, owner, QStringLiteral("Lease"));
+        QVERIFY(workflow.ok());
+        DatabaseExecutionStore store(db, QStringLiteral("lease-instance"));
+        auto request = [&] {
+            ExecutionRequest r;
+            r.executionId = newId();
+            r.workflowId = workflow->id;
+            r.ownerId = owner.id;
+            r.mode = QStringLiteral("webhook");
+            return r;
+        };
+        auto leaseOf = [&](const QString &id) {
+            auto q = db.exec(QStringLiteral("SELECT claimed_by, heartbeat_at, status FROM executions WHERE id = ?"), {id});
+            return q.ok() && q->next() ? QStringList{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()} : QStringList{};
+        };
+        const QString at = nowIso();
+        const ExecutionRequest running = request(), done = request();
+        for (const auto *r : {&running, &done}) {
+            store.created(*r, 1, at);
+            store.started(r->executionId, at);
+        }
+        store.finished(done.executionId, QStringLiteral("succeeded"), {}, at, 1);
+        store.flush();
+        const ExecutionRequest later = request();
+        store.created(later, 1, at);
+        store.started(later.executionId, at);
+        store.flush();
+        QCOMPARE(leaseOf(later.executionId).value(0), QStringLiteral("lease-instance"));
+        store.finished(later.executionId, QStringLiteral("failed"), QStringLiteral("boom"), at, 1);
+        store.flush();
+        QCOMPARE(leaseOf(running.executionId).value(0), QStringLiteral("lease-instance"));
+        QVERIFY(!leaseOf(running.executionId).value(1).isEmpty());
+        QCOMPARE(leaseOf(running.executionId).value(2), QStringLiteral("running"));
+        QCOMPARE(leaseOf(done.executionId), (QStringList{QString(), QString(), QStringLiteral("succeeded")}));
+        QCOMPARE(leaseOf(later.executionId), (QStringList{QString(), QString(), QStringLiteral("failed")}));
         store.stop();
     }
 
