@@ -129,7 +129,8 @@ Rectangle {
                             required property string modelData
                             Layout.fillWidth: true
                             key: modelData
-                            schema: inspector.schema[modelData]
+                            // keys and schema follow a newly selected node one after the other
+                            schema: inspector.schema[modelData] || ({})
                             value: inspector.node.parameters ? inspector.node.parameters[modelData] : undefined
                             preview: inspector.previewFor
                             // Typing merges into one undo step; each choice is a step of its own.

@@ -72,11 +72,16 @@ TestCase {
         page.openWorkflow(id)
         tryVerify(() => doc().workflowId === id && !doc().loading && nodeCount() === definition.nodes.length, 5000)
         page.document.autosaveDelay = 200
+        // The page fits the view to a loaded workflow in a Qt.callLater: let it run first, or it
+        // may land after the fixed view below and scale every drag (it did, in half the runs).
+        wait(50)
         // Fixed view: 100 % zoom, the nodes at known places.
         page.canvas.zoom = 1
         page.canvas.panX = 80
         page.canvas.panY = 200
         wait(50)
+        compare(page.canvas.zoom, 1)
+        compare(page.canvas.panX, 80)
         return id
     }
     function typeKeys(text) {
@@ -491,6 +496,8 @@ TestCase {
         const banner = findChild(page, "conflictBanner")
         tryVerify(() => banner.visible, 10000, "save state: " + findChild(page, "saveState").text + ", error: " + doc().error)
         compare(findChild(page, "saveState").text, "Not saved: conflict")
+        // The banner's row is laid out at the next frame; until then its button sits at the left.
+        waitForRendering(page)
         mouseClick(findChild(page, "overwriteButton"))
         tryVerify(() => !banner.visible && !doc().dirty, 5000)
         compare(server.workflow(id).version, 3)
