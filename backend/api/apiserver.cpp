@@ -340,6 +340,10 @@ void ApiServer::finish(QTcpSocket *socket, RequestTrace &trace, HttpResponse res
     if (!trace.head && !noBody)
         out += response.body;
     socket->write(out);
+    // Sent now rather than when the event loop next sees the socket writable: a buffered
+    // QTcpSocket write only arms the write notifier, which costs a poll round and a notifier
+    // event per answer.
+    socket->flush();
     if (!keepAlive)
         socket->disconnectFromHost();
     logged(trace, response.status);

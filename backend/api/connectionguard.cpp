@@ -21,7 +21,9 @@ ConnectionGuard::ConnectionGuard(ApiServer *server, QTcpSocket *socket, int idle
     : QObject(socket)
     , m_server(server)
     , m_socket(socket)
+    , m_idleTimeoutMs(idleTimeoutMs)
 {
+    m_clock.start();
     setObjectName(QStringLiteral("synapscale-connection-guard"));
     // Streamed replies and WebSocket frames are small writes: with Nagle's algorithm on, one
     // waits for the peer's delayed ACK (40 ms on Linux) whenever the previous one is unacked.
@@ -30,10 +32,7 @@ ConnectionGuard::ConnectionGuard(ApiServer *server, QTcpSocket *socket, int idle
     m_idle.setInterval(idleTimeoutMs);
     connect(&m_idle, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_state != State::Passthrough)
-            m_idle.start();
-    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { touch(); });
     m_idle.start();
 }
 
@@ -82,7 +81,7 @@ void ConnectionGuard::onReadyRead()
         m_socket->readAll();
         return;
     }
-    m_idle.start();
+    touch();
     if (!m_owned && !takeOver())
         return;
     m_buffer += m_socket->readAll();
@@ -92,7 +91,7 @@ void ConnectionGuard::onReadyRead()
 void ConnectionGuard::requestFinished()
 {
     m_pending = qMax(0, m_pending - 1);
-    m_idle.start();
+    touch();
     // Pipelined requests wait for the answer before theirs; resume outside the caller's stack.
     if (m_pending == 0 && !m_buffer.isEmpty() && !m_processQueued) {
         m_processQueued = true;
@@ -299,8 +298,11 @@ void ConnectionGuard::reject(int status, const QString &code, const QString &det
 
 void ConnectionGuard::onIdleTimeout()
 {
-    if (m_pending > 0) {
-        m_idle.start();
+    if (m_state == State::Passthrough)
+        return;
+    const qint64 idleFor = m_clock.elapsed() - m_lastActivityMs;
+    if (m_pending > 0 || idleFor < m_idleTimeoutMs) {
+        m_idle.start(m_pending > 0 ? m_idleTimeoutMs : int(m_idleTimeoutMs - idleFor));
         return;
     }
     m_socket->disconnectFromHost();

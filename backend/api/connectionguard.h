@@ -2,6 +2,7 @@
 
 #include "api/http.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTcpServer>
 #include <QTimer>
@@ -39,10 +40,17 @@ private:
     void dispatch();
     void reject(int status, const QString &code, const QString &detail);
     void onIdleTimeout();
+    void touch() { m_lastActivityMs = m_clock.elapsed(); }
 
     ApiServer *m_server;
     QTcpSocket *m_socket;
+    // Activity only stamps the time; the timer re-arms itself for what is left when it fires
+    // (restarting a QTimer on every read and write cost the event loop three timer
+    // re-registrations per request).
     QTimer m_idle;
+    QElapsedTimer m_clock;
+    qint64 m_lastActivityMs = 0;
+    int m_idleTimeoutMs;
     State m_state = State::Headers;
     bool m_owned = false;       // QtHttpServer's parser has been unhooked from this socket
     QByteArray m_buffer;        // received, not yet parsed

@@ -55,7 +55,8 @@ constexpr auto kInsertExecution = "INSERT INTO executions (id, workflow_id, owne
 constexpr auto kFinishExecution = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ?, state = NULL, "
                                   "wait_until = NULL, claimed_by = NULL, heartbeat_at = NULL WHERE id = ?";
 constexpr auto kMarkWaiting = "UPDATE executions SET status = 'waiting', state = ?, wait_until = ? WHERE id = ?";
-constexpr auto kSelectUnclaimed = "SELECT %1 FROM executions WHERE status = ? AND (claimed_by IS NULL OR heartbeat_at IS NULL "
+// "finished_at IS NULL" lets SQLite use the partial executions_queue_idx (migration 0009).
+constexpr auto kSelectUnclaimed = "SELECT %1 FROM executions WHERE status = ? AND finished_at IS NULL AND (claimed_by IS NULL OR heartbeat_at IS NULL "
                                  "OR heartbeat_at < ?) ORDER BY priority DESC, created_at";
 constexpr auto kClaim = "UPDATE executions SET claimed_by = ?, heartbeat_at = ? WHERE id = ? AND status = ? AND "
                         "(claimed_by IS NULL OR heartbeat_at IS NULL OR heartbeat_at < ?)";
@@ -78,7 +79,8 @@ constexpr auto kSelectStarted = "SELECT started_at, created_at FROM executions W
 constexpr auto kMarkFinished = "UPDATE executions SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?";
 constexpr auto kSelectOwner = "SELECT owner_id FROM executions WHERE id = ?";
 constexpr auto kDeleteExecution = "DELETE FROM executions WHERE id = ? AND owner_id = ?";
-constexpr auto kFailInterrupted = "UPDATE executions SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running'";
+constexpr auto kFailInterrupted = "UPDATE executions SET status = 'failed', error = ?, finished_at = ? WHERE status = 'running' "
+                                 "AND finished_at IS NULL";
 
 constexpr auto kInsertExecutionsHead = "INSERT INTO executions (id, workflow_id, owner_id, workflow_version, status, mode, priority, "
                                        "input, error, created_at, started_at, finished_at, duration_ms, retry_of, wait_until, state, "
