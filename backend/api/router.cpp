@@ -38,28 +38,29 @@ void Router::addWebSocket(const QString &pattern, const QString &)
     m_wsCompiled << compile(m_wsPatterns.constLast());
 }
 
-bool Router::matches(const CompiledPattern &pattern, const QList<QStringView> &path, QHash<QString, QString> *params)
+bool Router::matches(const CompiledPattern &pattern, const QString &full, const QList<QStringView> &path, QHash<QString, QString> *params)
 {
     if (pattern.tail) {
         const qsizetype fixed = pattern.segments.size() - 1;
         if (path.size() < pattern.segments.size())
             return false;
+        qsizetype restStart = 0; // where segment `fixed` begins in `full`
         for (qsizetype i = 0; i < fixed; ++i) {
             if (!pattern.isParam[i] && pattern.segments[i] != path[i])
                 return false;
             if (pattern.isParam[i] && path[i].isEmpty())
                 return false;
+            restStart += path[i].size() + 1;
         }
-        QStringList rest;
-        for (qsizetype i = fixed; i < path.size(); ++i)
-            rest << path[i].toString();
-        if (rest.join(QLatin1Char('/')).isEmpty())
+        // The remaining segments as they stand in the path, slashes included.
+        const QStringView rest = QStringView(full).mid(restStart);
+        if (rest.isEmpty())
             return false;
         if (params) {
             for (qsizetype i = 0; i < fixed; ++i)
                 if (pattern.isParam[i])
                     params->insert(pattern.segments[i], path[i].toString());
-            params->insert(pattern.segments[fixed], rest.join(QLatin1Char('/')));
+            params->insert(pattern.segments[fixed], rest.toString());
         }
         return true;
     }
@@ -87,16 +88,17 @@ Router::Match Router::match(const QByteArray &method, const QString &rawPath) co
     const QList<QStringView> segments = QStringView(path).split(QLatin1Char('/'));
     Match m;
     const QByteArray wanted = method == "HEAD" ? QByteArray("GET") : method;
+    for (qsizetype r = 0; r < m_routes.size() && !m.route; ++r) {
+        if (m_routes[r].method == wanted && matches(m_compiled[r], path, segments, &m.params))
+            m.route = &m_routes[r];
+    }
+    // The methods the path exists under matter only to an OPTIONS request or a 404/405 answer.
+    if (m.route && method != "OPTIONS")
+        return m;
     for (qsizetype r = 0; r < m_routes.size(); ++r) {
-        const Route &route = m_routes[r];
-        if (!matches(m_compiled[r], segments, nullptr))
-            continue;
-        if (route.method == wanted && !m.route) {
-            m.route = &route;
-            matches(m_compiled[r], segments, &m.params);
-        }
-        if (!m.allowedMethods.contains(QString::fromLatin1(route.method)))
-            m.allowedMethods << QString::fromLatin1(route.method);
+        const QString name = QString::fromLatin1(m_routes[r].method);
+        if (!m.allowedMethods.contains(name) && matches(m_compiled[r], path, segments, nullptr))
+            m.allowedMethods << name;
     }
     if (m.allowedMethods.contains(QStringLiteral("GET")))
         m.allowedMethods << QStringLiteral("HEAD");
@@ -110,7 +112,7 @@ bool Router::isWebSocketPath(const QString &path) const
     const QString p = normalize(path);
     const QList<QStringView> segments = QStringView(p).split(QLatin1Char('/'));
     for (const auto &pattern : m_wsCompiled)
-        if (matches(pattern, segments, nullptr))
+        if (matches(pattern, p, segments, nullptr))
             return true;
     return false;
 }

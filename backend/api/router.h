@@ -81,7 +81,7 @@ public:
     struct Match {
         const Route *route = nullptr;
         QHash<QString, QString> params;
-        QStringList allowedMethods;  // when the path exists under other methods
+        QStringList allowedMethods;  // when no route matched or for OPTIONS: the methods the path exists under
     };
     Match match(const QByteArray &method, const QString &path) const;
     bool isWebSocketPath(const QString &path) const;
@@ -98,7 +98,8 @@ private:
         bool tail = false;  // the last placeholder is {name*}: it takes the rest of the path
     };
     static CompiledPattern compile(const QString &pattern);
-    static bool matches(const CompiledPattern &pattern, const QList<QStringView> &path, QHash<QString, QString> *params);
+    // `path` is `full` split at '/'.
+    static bool matches(const CompiledPattern &pattern, const QString &full, const QList<QStringView> &path, QHash<QString, QString> *params);
     QList<Route> m_routes;
     QList<CompiledPattern> m_compiled;     // parallel to m_routes
     QStringList m_wsPatterns;

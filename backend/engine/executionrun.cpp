@@ -10,19 +10,28 @@ namespace synapscale {
 
 namespace {
 
-// The output kept for the record, serialized straight from the items (building a Json copy
+// Items as the record keeps them, serialized straight from the items (building a Json copy
 // first was a deep copy per node run).
+std::string itemsText(const Items &items)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += items[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    out += ']';
+    return out;
+}
+
+// A node run's output for the record: a list per output port.
 std::string portsText(const std::vector<Items> &ports)
 {
     std::string out = "[";
     for (std::size_t p = 0; p < ports.size(); ++p) {
-        out += p == 0 ? "[" : ",[";
-        for (std::size_t i = 0; i < ports[p].size(); ++i) {
-            if (i > 0)
-                out += ',';
-            out += ports[p][i].dump(-1, ' ', false, Json::error_handler_t::replace);
-        }
-        out += ']';
+        if (p > 0)
+            out += ',';
+        out += itemsText(ports[p]);
     }
     out += ']';
     return out;
@@ -39,10 +48,10 @@ std::size_t countItems(const std::vector<Items> &ports)
 // The NodeContext of one node run: parameters with defaults and expressions, scripts, state.
 class RunNodeContext : public NodeContext {
 public:
-    RunNodeContext(const GraphNode &node, const std::vector<Items> &inputs, Json &state, const ExpressionScope &scope,
+    RunNodeContext(const GraphNode &node, std::vector<Items> &inputs, bool &inputTaken, Json &state, const ExpressionScope &scope,
                    const WorkflowGraph &graph, const ExecutionRun::Hooks &hooks, const ExecutionRequest &request,
                    const std::atomic<bool> &cancel, const void *key)
-        : m_node(node), m_inputs(inputs), m_state(state), m_session(scope), m_scope(scope), m_graph(graph),
+        : m_node(node), m_inputs(inputs), m_inputTaken(inputTaken), m_state(state), m_session(scope), m_scope(scope), m_graph(graph),
           m_hooks(hooks), m_request(request), m_scriptTimeoutMs(hooks.scriptTimeoutMs), m_cancel(cancel), m_key(key)
     {
     }
@@ -71,6 +80,13 @@ public:
     }
 
     const std::vector<Items> &inputs() const override { return m_inputs; }
+    Items takeInput(std::size_t port) override
+    {
+        if (port >= m_inputs.size())
+            return {};
+        m_inputTaken = m_inputTaken || port == 0;
+        return std::move(m_inputs[port]);
+    }
     const Json &rawParameters() const override { return m_node.parameters; }
 
     Result<Json> param(const std::string &name, std::size_t itemIndex) override
@@ -115,7 +131,8 @@ public:
 
 private:
     const GraphNode &m_node;
-    const std::vector<Items> &m_inputs;
+    std::vector<Items> &m_inputs;
+    bool &m_inputTaken;
     Json &m_state;
     ExpressionSession m_session;
     const ExpressionScope &m_scope;
@@ -165,7 +182,9 @@ void ExecutionRun::begin()
         m_status = QStringLiteral("running");
     }
     if (m_hooks.store && saving() && !m_request.alreadyStored) {
-        m_hooks.store->created(m_request, m_graph->version, m_startedAt);
+        if (!m_request.input.empty())
+            m_inputText = itemsText(m_request.input);
+        m_hooks.store->created(m_request, m_graph->version, m_startedAt, m_inputText);
         m_hooks.store->started(m_request.executionId, m_startedAt);
     } else if (m_hooks.store && saving()) {
         m_hooks.store->started(m_request.executionId, m_startedAt);
@@ -182,7 +201,12 @@ void ExecutionRun::begin()
     }
     Task task;
     task.node = start;
-    task.inputs.push_back(m_request.input);
+    // Saving only errors stores the input when the execution fails: keep it until then.
+    if (m_graph->saveData == "errors")
+        task.inputs.push_back(m_request.input);
+    else
+        task.inputs.push_back(std::move(m_request.input));
+    m_startNode = start;
     m_ready.push_back(std::move(task));
 }
 
@@ -310,7 +334,7 @@ ExecutionRun::Outcome ExecutionRun::step()
     return Outcome::Finished;
 }
 
-NodeResult ExecutionRun::runNode(const Task &task)
+NodeResult ExecutionRun::runNode(Task &task)
 {
     const GraphNode &node = m_graph->nodes[std::size_t(task.node)];
     ExpressionScope scope;
@@ -327,7 +351,7 @@ NodeResult ExecutionRun::runNode(const Task &task)
     scope.mode = m_request.mode.toStdString();
     scope.vars = &m_request.vars;
     scope.runIndex = m_runCount[std::size_t(task.node)];
-    RunNodeContext context(node, task.inputs, m_nodeState[std::size_t(task.node)], scope, *m_graph, m_hooks, m_request, m_cancel, this);
+    RunNodeContext context(node, task.inputs, task.inputTaken, m_nodeState[std::size_t(task.node)], scope, *m_graph, m_hooks, m_request, m_cancel, this);
     scope.timeLimitMs = m_hooks.scriptTimeoutMs;
     scope.interruptKey = this;
     try {
@@ -346,24 +370,29 @@ void ExecutionRun::completeTask(const Task &task, NodeOutput output, NodeRunSumm
         && std::all_of(output.ports.begin(), output.ports.end(), [](const Items &p) { return p.empty(); }))
         output.ports[0].push_back({{"json", Json::object()}});
     if (output.webhookResponse && !m_webhookResponse) {
-        m_webhookResponse = output.webhookResponse;
+        m_webhookResponse = std::move(output.webhookResponse);
         if (onWebhookResponse)
             onWebhookResponse(*m_webhookResponse);
     }
     record.status = "succeeded";
     record.finishedAt = nowIso();
     record.itemsOut = int(countItems(output.ports));
-    if (m_graph->saveData != "none")
-        record.output = portsText(output.ports);
+    if (m_graph->saveData != "none") {
+        // A trigger passes the execution's input on as it is: its text is the input's, already made.
+        const bool passedInput = task.inputTaken && task.node == m_startNode && record.runIndex == 0 && !m_inputText.empty();
+        record.output = passedInput ? "[" + m_inputText + "]" : portsText(output.ports);
+    }
     // $node["X"] sees the branch that carried data (IF's false branch, Loop's batch).
     Items *firstData = nullptr;
-    for (auto &port : output.ports) {
-        if (!port.empty()) {
-            firstData = &port;
+    std::size_t firstPort = 0;
+    for (; firstPort < output.ports.size(); ++firstPort) {
+        if (!output.ports[firstPort].empty()) {
+            firstData = &output.ports[firstPort];
             break;
         }
     }
-    m_lastOutput[std::size_t(task.node)] = firstData ? *firstData : Items();
+    const bool consumed = firstData && firstPort < node.outgoing.size() && !node.outgoing[firstPort].empty();
+    m_lastOutput[std::size_t(task.node)] = !firstData ? Items() : consumed ? *firstData : std::move(*firstData);
     ++m_runCount[std::size_t(task.node)];
     m_lastNode = task.node;
     if (listening())
@@ -429,17 +458,20 @@ void ExecutionRun::recordNodeRun(NodeRunSummary record)
     m_runs.push_back(std::move(record));
 }
 
-void ExecutionRun::deliver(int node, const NodeOutput &output)
+void ExecutionRun::deliver(int node, NodeOutput &output)
 {
     const GraphNode &source = m_graph->nodes[std::size_t(node)];
     // Depth first like n8n: the branch of output 0 runs to its end before output 1's.
     std::vector<Task> next;
     std::vector<int> touched;
     for (std::size_t port = 0; port < source.outgoing.size() && port < output.ports.size(); ++port) {
-        const Items &items = output.ports[port];
+        Items &items = output.ports[port];
         if (items.empty())
             continue;
-        for (const auto &target : source.outgoing[port]) {
+        const auto &targets = source.outgoing[port];
+        for (std::size_t k = 0; k < targets.size(); ++k) {
+            const auto &target = targets[k];
+            const bool lastUse = k + 1 == targets.size(); // the port's items move into their last consumer
             const GraphNode &t = m_graph->nodes[std::size_t(target.node)];
             int connectedPorts = 0;
             for (int c : t.incomingEdges)
@@ -448,7 +480,7 @@ void ExecutionRun::deliver(int node, const NodeOutput &output)
                 Task task;
                 task.node = target.node;
                 task.inputs.resize(t.inputCount);
-                task.inputs[std::size_t(target.port)] = items;
+                task.inputs[std::size_t(target.port)] = lastUse ? std::move(items) : items;
                 next.push_back(std::move(task));
                 continue;
             }
@@ -457,7 +489,10 @@ void ExecutionRun::deliver(int node, const NodeOutput &output)
             auto &slot = buffers[std::size_t(target.port)];
             if (!slot)
                 slot = Items();
-            slot->insert(slot->end(), items.begin(), items.end());
+            if (lastUse)
+                slot->insert(slot->end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+            else
+                slot->insert(slot->end(), items.begin(), items.end());
             if (std::find(touched.begin(), touched.end(), target.node) == touched.end())
                 touched.push_back(target.node);
         }
@@ -523,7 +558,8 @@ void ExecutionRun::finish(const QString &status, const QString &error)
                 m_hooks.store->prune(m_request.workflowId, m_graph->pruneDays, m_graph->pruneMaxCount);
         } else if (m_graph->saveData == "errors" && status == QLatin1String("failed")) {
             // Saved only now that it failed.
-            m_hooks.store->created(m_request, m_graph->version, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt);
+            m_hooks.store->created(m_request, m_graph->version, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt,
+                                   m_request.input.empty() ? std::string() : itemsText(m_request.input));
             m_hooks.store->started(m_request.executionId, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt);
             for (const auto &run : m_runs)
                 m_hooks.store->nodeFinished(m_request.executionId, run);
@@ -566,7 +602,7 @@ void ExecutionRun::requestCancel(const QString &reason)
 void ExecutionRun::finishCancelledBeforeStart()
 {
     if (m_hooks.store && saving() && !m_request.alreadyStored)
-        m_hooks.store->created(m_request, m_graph->version, nowIso());
+        m_hooks.store->created(m_request, m_graph->version, nowIso(), m_request.input.empty() ? std::string() : itemsText(m_request.input));
     finish(QStringLiteral("cancelled"), m_cancelReason.isEmpty() ? QStringLiteral("Cancelled before it started") : m_cancelReason);
 }
 

@@ -55,7 +55,8 @@ struct ExecutionEvent {
 class ExecutionStore {
 public:
     virtual ~ExecutionStore() = default;
-    virtual void created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt) = 0;
+    // `inputText`: request.input serialized (empty when there is none).
+    virtual void created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt, const std::string &inputText) = 0;
     virtual void started(const QString &executionId, const QString &startedAt) = 0;
     virtual void nodeFinished(const QString &executionId, const NodeRunSummary &run) = 0;
     virtual void waiting(const QString &executionId, const Json &state, const QDateTime &until) = 0;
@@ -137,14 +138,15 @@ private:
         int node = -1;
         std::vector<Items> inputs;
         int attempt = 1;
+        bool inputTaken = false; // the node moved input 0 out to pass it on unchanged (takeInput)
     };
     bool listening() const;
     void emit(const char *type, Json data) const;
     void begin();
-    void deliver(int node, const NodeOutput &output);
+    void deliver(int node, NodeOutput &output); // moves the items on
     void enqueueInput(int target, int port, const Items &items);
     bool scheduleWaitingPartials();
-    NodeResult runNode(const Task &task);
+    NodeResult runNode(Task &task);
     void recordNodeRun(NodeRunSummary record);
     void finish(const QString &status, const QString &error);
     // Returns true when the failure was absorbed (retry queued, continue, or error output).
@@ -162,6 +164,8 @@ private:
     std::vector<Items> m_lastOutput;   // first output port of each node's last run
     std::vector<NodeRunSummary> m_runs;
     int m_lastNode = -1;
+    int m_startNode = -1;
+    std::string m_inputText; // the saved execution's input as stored, made once at the start
 
     bool m_started = false;
     QString m_startedAt;

@@ -95,6 +95,9 @@ public:
         static const Items none;
         return port < inputs().size() ? inputs()[port] : none;
     }
+    // Moves the items of input `port` out, for a node that passes them on unchanged and cannot
+    // fail afterwards (a retry would see the port empty): a trigger's request item is not copied.
+    virtual Items takeInput(std::size_t port) = 0;
     virtual const Json &rawParameters() const = 0;
     // The parameter's value for one item (expressions evaluated; default when absent).
     virtual Result<Json> param(const std::string &name, std::size_t itemIndex = 0) = 0;

@@ -8,7 +8,7 @@ namespace {
 // request, the schedule tick, the caller's items) and they pass it on.
 NodeResult passInput(NodeContext &context)
 {
-    Items items = context.input(0);
+    Items items = context.takeInput(0);
     if (items.empty())
         items.push_back(itempaths::item(Json::object()));
     return NodeOutput::single(std::move(items));

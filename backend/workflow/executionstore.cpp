@@ -241,7 +241,8 @@ void DatabaseExecutionStore::writerLoop()
     m_committedChanged.notify_all();
 }
 
-void DatabaseExecutionStore::created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt)
+void DatabaseExecutionStore::created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt,
+                                     const std::string &inputText)
 {
     (void)createdAt;
     Op op{Op::Kind::Created, {}, {}};
@@ -252,8 +253,7 @@ void DatabaseExecutionStore::created(const ExecutionRequest &request, int workfl
     op.execution.mode = request.mode;
     op.execution.priority = request.priority;
     op.execution.retryOf = request.retryOf;
-    if (!request.input.empty())
-        op.execution.input = QByteArray::fromStdString(Json(request.input).dump(-1, ' ', false, Json::error_handler_t::replace));
+    op.execution.input = QByteArray::fromStdString(inputText);
     enqueue(std::move(op));
 }
 

@@ -28,7 +28,7 @@ public:
     DatabaseExecutionStore(Database &db, QString instance);
     ~DatabaseExecutionStore() override;
 
-    void created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt) override;
+    void created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt, const std::string &inputText) override;
     void started(const QString &executionId, const QString &startedAt) override;
     void nodeFinished(const QString &executionId, const NodeRunSummary &run) override;
     void waiting(const QString &executionId, const Json &state, const QDateTime &until) override;

@@ -581,7 +581,7 @@ private Q_SLOTS:
             request.workflowId = workflow->id;
             request.ownerId = owner.id;
             request.mode = QStringLiteral("webhook");
-            store.created(request, 1, at);
+            store.created(request, 1, at, {});
             store.started(request.executionId, at);
             for (const char *node : {"hook", "set", "respond", "noop"}) {
                 NodeRunSummary run;
@@ -633,13 +633,13 @@ private Q_SLOTS:
         const QString at = nowIso();
         const ExecutionRequest running = request(), done = request();
         for (const auto *r : {&running, &done}) {
-            store.created(*r, 1, at);
+            store.created(*r, 1, at, {});
             store.started(r->executionId, at);
         }
         store.finished(done.executionId, QStringLiteral("succeeded"), {}, at, 1);
         store.flush();
         const ExecutionRequest later = request();
-        store.created(later, 1, at);
+        store.created(later, 1, at, {});
         store.started(later.executionId, at);
         store.flush();
         QCOMPARE(leaseOf(later.executionId).value(0), QStringLiteral("lease-instance"));
