@@ -41,12 +41,12 @@ DatabaseExecutionStore::~DatabaseExecutionStore()
 
 void DatabaseExecutionStore::heartbeat()
 {
-    enqueue(Op{Op::Kind::Heartbeat, {}, {}});
+    enqueue(Op{Op::Kind::Heartbeat});
 }
 
 void DatabaseExecutionStore::stop()
 {
-    enqueue(Op{Op::Kind::Release, {}, {}});
+    enqueue(Op{Op::Kind::Release});
     {
         std::lock_guard lock(m_mutex);
         if (!m_thread)
@@ -62,10 +62,11 @@ void DatabaseExecutionStore::stop()
 
 std::size_t DatabaseExecutionStore::Op::footprint() const
 {
-    // The short strings (ids, times, names) add about 128 bytes of heap blocks: peak RSS grew by
-    // ~700 bytes per queued record, of which the struct is 648.
-    return sizeof(Op) + 128 + std::size_t(execution.input.size() + execution.state.size() + execution.nodeRuns.size()
-                                          + node.output.size() + 2 * (execution.error.size() + node.error.size()));
+    // The short strings (ids, times, names) add about 128 bytes of heap blocks per record.
+    std::size_t n = sizeof(Op) + 128 + std::size_t(execution.input.size() + execution.state.size() + 2 * execution.error.size());
+    for (const NodeRunSummary &run : runs)
+        n += sizeof(NodeRunSummary) + 128 + run.output.size() + run.error.size();
+    return n;
 }
 
 void DatabaseExecutionStore::enqueue(Op op)
@@ -82,9 +83,32 @@ void DatabaseExecutionStore::enqueue(Op op)
             return;
         m_heldBytes += op.bytes;
         m_queue.push_back(std::move(op));
+        if (m_queue.back().kind == Op::Kind::Execution)
+            m_open.insert(m_queue.back().execution.id, &m_queue.back());
         ++m_enqueued;
     }
     m_wake.notify_one();
+}
+
+template <typename Change>
+void DatabaseExecutionStore::record(const QString &executionId, Change &&change)
+{
+    {
+        std::unique_lock lock(m_mutex);
+        m_committedChanged.wait(lock, [&] { return m_heldBytes <= kMaxQueuedBytes || !m_thread || m_stopping; });
+        if (!m_thread || m_stopping)
+            return;
+        if (Op *open = m_open.value(executionId); open && change(*open)) {
+            const std::size_t before = open->bytes;
+            open->bytes = open->footprint();
+            m_heldBytes += open->bytes - before;
+            return; // the writer is already due to wake for this op
+        }
+    }
+    Op op{Op::Kind::Execution};
+    op.execution.id = executionId;
+    change(op);
+    enqueue(std::move(op));
 }
 
 void DatabaseExecutionStore::flush(int timeoutMs)
@@ -114,69 +138,95 @@ void DatabaseExecutionStore::writerLoop()
             if (m_queue.empty() && m_stopping)
                 break;
             while (!m_queue.empty() && batch.size() < kBatch) {
-                batchBytes += m_queue.front().bytes;
-                batch.push_back(std::move(m_queue.front()));
+                Op &front = m_queue.front();
+                batchBytes += front.bytes;
+                if (front.kind == Op::Kind::Execution)
+                    m_open.remove(front.execution.id);
+                batch.push_back(std::move(front));
                 m_queue.pop_front();
             }
         }
         ExecutionRepository executions(m_db);
-        // Fold the updates of executions created in this batch into their insert: a short
-        // execution becomes one row insert plus one multi-row insert of its node runs.
+        // An execution created in this batch becomes one row insert with what else happened to
+        // it folded in; when it also ended, its node runs go into that row too.
         QList<ExecutionRecord> inserts;
         QList<NodeRunRecord> nodeRuns;
-        std::vector<const Op *> nodeRunOps;
+        std::vector<std::pair<QString, const std::vector<NodeRunSummary> *>> runsOf;
         std::vector<const Op *> updates;
         QHash<QString, qsizetype> created;
-        for (const Op &op : batch) {
-            if (op.kind == Op::Kind::Created) {
-                created.insert(op.execution.id, inserts.size());
-                inserts.append(op.execution);
-                inserts.back().createdAt = nowIso();
+        for (Op &op : batch) {
+            if (op.kind != Op::Kind::Execution) {
+                updates.push_back(&op);
                 continue;
             }
-            if (op.kind == Op::Kind::Node) {
-                nodeRunOps.push_back(&op);
+            const QString id = op.execution.id;
+            if (!op.runs.empty())
+                runsOf.emplace_back(id, &op.runs);
+            if (op.create) {
+                created.insert(id, inserts.size());
+                inserts.append(std::move(op.execution));
+                ExecutionRecord &e = inserts.back();
+                e.createdAt = nowIso();
+                if (op.finish) {
+                    // A lease only matters while an execution is unfinished: none is written for
+                    // one that ends in the batch that creates it (a smaller row and index entry).
+                    e.state.clear();
+                    e.waitUntil.clear();
+                } else if (op.start || op.wait) {
+                    e.claimedBy = m_instance;
+                    e.heartbeatAt = nowIso();
+                }
                 continue;
             }
-            auto it = created.constFind(op.execution.id);
+            auto it = created.constFind(id);
             if (it == created.constEnd()) {
                 updates.push_back(&op);
                 continue;
             }
+            // A second op of an execution created in this batch (a start after a wait).
             ExecutionRecord &e = inserts[*it];
-            if (op.kind == Op::Kind::Started) {
-                e.status = QStringLiteral("running");
-                e.startedAt = op.execution.startedAt;
+            const ExecutionRecord &change = op.execution;
+            if (op.start) {
+                e.startedAt = change.startedAt;
                 e.claimedBy = m_instance;
                 e.heartbeatAt = nowIso();
-            } else if (op.kind == Op::Kind::Waiting) {
-                e.status = QStringLiteral("waiting");
-                e.state = op.execution.state;
-                e.waitUntil = op.execution.waitUntil;
-            } else {
-                e.status = op.execution.status;
-                e.error = op.execution.error;
-                e.finishedAt = op.execution.finishedAt;
-                e.durationMs = op.execution.durationMs;
+            }
+            if (op.wait) {
+                e.state = change.state;
+                e.waitUntil = change.waitUntil;
+            }
+            if (op.finish) {
+                e.error = change.error;
+                e.finishedAt = change.finishedAt;
+                e.durationMs = change.durationMs;
                 e.state.clear();
                 e.waitUntil.clear();
-                // A lease only matters while an execution is unfinished: none is written for one
-                // that ends in the batch that creates it (a smaller row and claim index entry).
                 e.claimedBy.clear();
                 e.heartbeatAt.clear();
             }
+            e.status = change.status;
         }
-        // An execution that both started and ended in this batch takes its node runs into its
-        // own row; the others' node runs become rows of their own.
-        for (const Op *op : nodeRunOps) {
-            auto it = created.constFind(op->node.executionId);
-            if (it != created.constEnd() && !inserts[*it].finishedAt.isEmpty()) {
-                NodeRunRecord run = op->node;
-                if (run.id.isEmpty())
-                    run.id = newId();
-                appendFoldedNodeRun(inserts[*it].nodeRuns, run, inserts[*it].input);
-            } else {
-                nodeRuns.append(op->node);
+        for (const auto &[id, runs] : runsOf) {
+            auto it = created.constFind(id);
+            const bool folded = it != created.constEnd() && !inserts[*it].finishedAt.isEmpty();
+            for (const NodeRunSummary &run : *runs) {
+                if (folded) {
+                    appendFoldedNodeRun(inserts[*it].nodeRuns, run, inserts[*it].input);
+                    continue;
+                }
+                NodeRunRecord r;
+                r.executionId = id;
+                r.nodeId = QString::fromStdString(run.nodeId);
+                r.name = QString::fromStdString(run.name);
+                r.runIndex = run.runIndex;
+                r.status = QString::fromStdString(run.status);
+                r.startedAt = run.startedAt;
+                r.finishedAt = run.finishedAt;
+                r.itemsIn = run.itemsIn;
+                r.itemsOut = run.itemsOut;
+                r.error = QString::fromStdString(run.error);
+                r.output = QByteArray::fromStdString(run.output);
+                nodeRuns.append(std::move(r));
             }
         }
         Result<void> written = Error::make(QStringLiteral("not_run"), QString());
@@ -188,24 +238,16 @@ void DatabaseExecutionStore::writerLoop()
                     return r;
                 for (const Op *opPointer : updates) {
                     const Op &op = *opPointer;
+                    const ExecutionRecord &e = op.execution;
                     Result<void> r;
                     switch (op.kind) {
-                    case Op::Kind::Created:
-                        if (auto c = executions.create(op.execution); !c)
-                            r = c.error();
-                        break;
-                    case Op::Kind::Started:
-                        r = executions.markStarted(op.execution.id, op.execution.startedAt, m_instance);
-                        break;
-                    case Op::Kind::Node:
-                        r = executions.insertNodeRun(op.node);
-                        break;
-                    case Op::Kind::Waiting:
-                        r = executions.markWaiting(op.execution.id, op.execution.state, op.execution.waitUntil);
-                        break;
-                    case Op::Kind::Finished:
-                        r = executions.finish(op.execution.id, op.execution.status, op.execution.error, op.execution.finishedAt,
-                                              op.execution.durationMs);
+                    case Op::Kind::Execution:
+                        if (op.start)
+                            r = executions.markStarted(e.id, e.startedAt, m_instance);
+                        if (r && op.wait)
+                            r = executions.markWaiting(e.id, e.state, e.waitUntil);
+                        if (r && op.finish)
+                            r = executions.finish(e.id, e.status, e.error, e.finishedAt, e.durationMs);
                         break;
                     case Op::Kind::Heartbeat:
                         r = executions.heartbeat(m_instance);
@@ -214,7 +256,7 @@ void DatabaseExecutionStore::writerLoop()
                         r = executions.release(m_instance);
                         break;
                     case Op::Kind::Prune:
-                        r = executions.prune(op.execution.workflowId, int(op.execution.priority), int(op.execution.durationMs));
+                        r = executions.prune(e.workflowId, int(e.priority), int(e.durationMs));
                         break;
                     }
                     if (!r)
@@ -244,53 +286,55 @@ void DatabaseExecutionStore::writerLoop()
 void DatabaseExecutionStore::created(const ExecutionRequest &request, int workflowVersion, const QString &createdAt,
                                      const std::string &inputText)
 {
-    (void)createdAt;
-    Op op{Op::Kind::Created, {}, {}};
-    op.execution.id = request.executionId;
-    op.execution.workflowId = request.workflowId;
-    op.execution.ownerId = request.ownerId;
-    op.execution.workflowVersion = workflowVersion;
-    op.execution.mode = request.mode;
-    op.execution.priority = request.priority;
-    op.execution.retryOf = request.retryOf;
-    op.execution.input = QByteArray::fromStdString(inputText);
-    enqueue(std::move(op));
+    (void)createdAt; // the writer stamps the row when it inserts it
+    record(request.executionId, [&](Op &op) {
+        if (op.create || op.start || op.wait || op.finish || !op.runs.empty())
+            return false; // never for a new execution; kept apart rather than mixed up
+        op.create = true;
+        ExecutionRecord &e = op.execution;
+        e.workflowId = request.workflowId;
+        e.ownerId = request.ownerId;
+        e.workflowVersion = workflowVersion;
+        e.mode = request.mode;
+        e.priority = request.priority;
+        e.retryOf = request.retryOf;
+        e.input = QByteArray::fromStdString(inputText);
+        return true;
+    });
 }
 
 void DatabaseExecutionStore::started(const QString &executionId, const QString &startedAt)
 {
-    Op op{Op::Kind::Started, {}, {}};
-    op.execution.id = executionId;
-    op.execution.startedAt = startedAt;
-    enqueue(std::move(op));
+    record(executionId, [&](Op &op) {
+        if (op.wait)
+            return false; // applied in order start, wait, finish: a resumed start needs an op of its own
+        op.start = true;
+        op.execution.status = QStringLiteral("running");
+        op.execution.startedAt = startedAt;
+        return true;
+    });
 }
 
 void DatabaseExecutionStore::nodeFinished(const QString &executionId, const NodeRunSummary &run)
 {
-    Op op{Op::Kind::Node, {}, {}};
-    NodeRunRecord &record = op.node;
-    record.executionId = executionId;
-    record.nodeId = QString::fromStdString(run.nodeId);
-    record.name = QString::fromStdString(run.name);
-    record.runIndex = run.runIndex;
-    record.status = QString::fromStdString(run.status);
-    record.startedAt = run.startedAt;
-    record.finishedAt = run.finishedAt;
-    record.itemsIn = run.itemsIn;
-    record.itemsOut = run.itemsOut;
-    record.error = QString::fromStdString(run.error);
     // Serialized by the run, on the worker, so the writer thread only does I/O.
-    record.output = QByteArray::fromStdString(run.output);
-    enqueue(std::move(op));
+    record(executionId, [&](Op &op) {
+        op.runs.push_back(run);
+        return true;
+    });
 }
 
 void DatabaseExecutionStore::waiting(const QString &executionId, const Json &state, const QDateTime &until)
 {
-    Op op{Op::Kind::Waiting, {}, {}};
-    op.execution.id = executionId;
-    op.execution.state = QByteArray::fromStdString(state.dump(-1, ' ', false, Json::error_handler_t::replace));
-    op.execution.waitUntil = until.toUTC().toString(Qt::ISODateWithMs);
-    enqueue(std::move(op));
+    const QByteArray stateText = QByteArray::fromStdString(state.dump(-1, ' ', false, Json::error_handler_t::replace));
+    const QString untilText = until.toUTC().toString(Qt::ISODateWithMs);
+    record(executionId, [&](Op &op) {
+        op.wait = true;
+        op.execution.status = QStringLiteral("waiting");
+        op.execution.state = stateText;
+        op.execution.waitUntil = untilText;
+        return true;
+    });
 }
 
 void DatabaseExecutionStore::prune(const QString &workflowId, int maxAgeDays, int maxCount)
@@ -302,7 +346,7 @@ void DatabaseExecutionStore::prune(const QString &workflowId, int maxAgeDays, in
             return;
         m_lastPrune.insert(workflowId, now);
     }
-    Op op{Op::Kind::Prune, {}, {}};
+    Op op{Op::Kind::Prune};
     op.execution.workflowId = workflowId;
     op.execution.priority = maxAgeDays;  // carried in spare fields of the record
     op.execution.durationMs = maxCount;
@@ -312,13 +356,14 @@ void DatabaseExecutionStore::prune(const QString &workflowId, int maxAgeDays, in
 void DatabaseExecutionStore::finished(const QString &executionId, const QString &status, const QString &error, const QString &finishedAt,
                                       qint64 durationMs)
 {
-    Op op{Op::Kind::Finished, {}, {}};
-    op.execution.id = executionId;
-    op.execution.status = status;
-    op.execution.error = error;
-    op.execution.finishedAt = finishedAt;
-    op.execution.durationMs = durationMs;
-    enqueue(std::move(op));
+    record(executionId, [&](Op &op) {
+        op.finish = true;
+        op.execution.status = status;
+        op.execution.error = error;
+        op.execution.finishedAt = finishedAt;
+        op.execution.durationMs = durationMs;
+        return true;
+    });
 }
 
 } // namespace synapscale

@@ -46,16 +46,26 @@ public:
     const QString &instance() const { return m_instance; }
 
 private:
+    // What happened to one execution since its last record went to the writer (Execution), or
+    // a maintenance statement. A worker's records for an execution whose op is still queued go
+    // into that op: a short execution reaches the writer as one op instead of six.
     struct Op {
-        enum class Kind { Created, Started, Node, Waiting, Finished, Prune, Heartbeat, Release } kind;
-        ExecutionRecord execution;   // Created; id/status/error/times for the others
-        NodeRunRecord node;          // Node
-        std::size_t bytes = 0;       // roughly what it holds in memory, set when queued
+        enum class Kind { Execution, Prune, Heartbeat, Release } kind;
+        bool create = false; // applied in this order; a start never follows a wait in one op
+        bool start = false;
+        bool wait = false;
+        bool finish = false;
+        ExecutionRecord execution;         // id, and the fields of what happened
+        std::vector<NodeRunSummary> runs;  // node runs that ended, in order
+        std::size_t bytes = 0;             // roughly what it holds in memory
         std::size_t footprint() const;
     };
+    // Applies `change` (bool(Op &): false when it cannot join that op) to the op of `executionId`
+    // still queued, or to a new one.
+    template <typename Change>
+    void record(const QString &executionId, Change &&change);
     void enqueue(Op op);
     void writerLoop();
-
     Database &m_db;
     QString m_instance;
     QThread *m_thread = nullptr;
@@ -63,6 +73,7 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_committedChanged;
     std::deque<Op> m_queue;
+    QHash<QString, Op *> m_open; // execution id → its op still in m_queue (deque elements stay put)
     quint64 m_enqueued = 0;
     quint64 m_committed = 0;
     std::size_t m_heldBytes = 0; // ops queued or in the batch being committed

@@ -5,6 +5,8 @@
 
 namespace synapscale {
 
+struct NodeRunSummary;
+
 // Stored forms of workflows and executions. JSON columns stay serialized text here; the
 // workflow service parses them into the model.
 struct WorkflowRecord {
@@ -74,6 +76,8 @@ struct NodeRunRecord {
 // (run_index 0, error empty, finished_at equal to started_at), and an output that is the
 // execution's input on one port is stored as "output_is_input": pass that input to both.
 void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run, const QByteArray &executionInput = {});
+// The same from the engine's record of the run (no row id: a folded run needs none).
+void appendFoldedNodeRun(QByteArray &array, const struct NodeRunSummary &run, const QByteArray &executionInput = {});
 QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId, const QByteArray &executionInput = {});
 
 } // namespace synapscale

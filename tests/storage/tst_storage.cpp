@@ -66,6 +66,17 @@ private:
         return WorkflowRepository(db).create(w);
     }
 
+    // A new webhook execution of `workflow`, as the engine hands it to the execution store.
+    static ExecutionRequest webhookRequest(const WorkflowRecord &workflow, const User &owner)
+    {
+        ExecutionRequest r;
+        r.executionId = newId();
+        r.workflowId = workflow.id;
+        r.ownerId = owner.id;
+        r.mode = QStringLiteral("webhook");
+        return r;
+    }
+
     qint64 count(Database &db, const QString &sql, const QVariantList &params = {})
     {
         auto q = db.exec(sql, params);
@@ -576,11 +587,7 @@ private Q_SLOTS:
         const int executions = 5000;
         const QString at = nowIso();
         for (int i = 0; i < executions; ++i) {
-            ExecutionRequest request;
-            request.executionId = newId();
-            request.workflowId = workflow->id;
-            request.ownerId = owner.id;
-            request.mode = QStringLiteral("webhook");
+            const ExecutionRequest request = webhookRequest(*workflow, owner);
             store.created(request, 1, at, {});
             store.started(request.executionId, at);
             for (const char *node : {"hook", "set", "respond", "noop"}) {
@@ -618,14 +625,7 @@ private Q_SLOTS:
         auto workflow = makeWorkflow(db, owner, QStringLiteral("Lease"));
         QVERIFY(workflow.ok());
         DatabaseExecutionStore store(db, QStringLiteral("lease-instance"));
-        auto request = [&] {
-            ExecutionRequest r;
-            r.executionId = newId();
-            r.workflowId = workflow->id;
-            r.ownerId = owner.id;
-            r.mode = QStringLiteral("webhook");
-            return r;
-        };
+        auto request = [&] { return webhookRequest(*workflow, owner); };
         auto leaseOf = [&](const QString &id) {
             auto q = db.exec(QStringLiteral("SELECT claimed_by, heartbeat_at, status FROM executions WHERE id = ?"), {id});
             return q.ok() && q->next() ? QStringList{q->value(0).toString(), q->value(1).toString(), q->value(2).toString()} : QStringList{};
@@ -650,6 +650,85 @@ private Q_SLOTS:
         QCOMPARE(leaseOf(running.executionId).value(2), QStringLiteral("running"));
         QCOMPARE(leaseOf(done.executionId), (QStringList{QString(), QString(), QStringLiteral("succeeded")}));
         QCOMPARE(leaseOf(later.executionId), (QStringList{QString(), QString(), QStringLiteral("failed")}));
+        store.stop();
+    }
+
+    void executionWriterKeepsTheOrderOfMergedRecords_data() { addBackends(); }
+    void executionWriterKeepsTheOrderOfMergedRecords()
+    {
+        // A worker's records for one execution join its op while that op is still queued. The
+        // writer applies an op's parts in the order start, wait, finish, so a start after a wait
+        // (a short Wait that resumed before the writer woke) must not join: the row would say
+        // "waiting" for an execution that runs.
+        auto &db = open();
+        auto owner = makeUser(db, QStringLiteral("merge@example.com"));
+        auto workflow = makeWorkflow(db, owner, QStringLiteral("Merge"));
+        QVERIFY(workflow.ok());
+        DatabaseExecutionStore store(db, QStringLiteral("merge-instance"));
+        auto request = [&] { return webhookRequest(*workflow, owner); };
+        auto run = [](const char *node, const QString &at) {
+            NodeRunSummary r;
+            r.nodeId = node;
+            r.name = node;
+            r.status = "succeeded";
+            r.startedAt = at;
+            r.finishedAt = at;
+            r.itemsIn = 1;
+            r.itemsOut = 1;
+            r.output = R"([[{"json":{"n":1}}]])";
+            return r;
+        };
+        const QString at = nowIso();
+        const QString until = toIso(QDateTime::currentMSecsSinceEpoch() + 60000);
+        // Stored earlier, then parked and resumed before the writer woke: still running.
+        const ExecutionRequest resumed = request();
+        store.created(resumed, 1, at, R"([{"json":{"n":1}}])");
+        store.started(resumed.executionId, at);
+        store.nodeFinished(resumed.executionId, run("hook", at));
+        store.flush();
+        store.waiting(resumed.executionId, Json{{"parked", true}}, QDateTime::fromString(until, Qt::ISODateWithMs));
+        store.started(resumed.executionId, at);
+        store.nodeFinished(resumed.executionId, run("wait", at));
+        // Parked: the wait is the last thing that happened.
+        const ExecutionRequest parked = request();
+        store.created(parked, 1, at, R"([{"json":{"n":1}}])");
+        store.started(parked.executionId, at);
+        store.nodeFinished(parked.executionId, run("hook", at));
+        store.waiting(parked.executionId, Json{{"parked", true}}, QDateTime::fromString(until, Qt::ISODateWithMs));
+        // Ended after its wait, all before the writer woke.
+        const ExecutionRequest ended = request();
+        store.created(ended, 1, at, R"([{"json":{"n":1}}])");
+        store.started(ended.executionId, at);
+        store.nodeFinished(ended.executionId, run("hook", at));
+        store.waiting(ended.executionId, Json{{"parked", true}}, QDateTime::fromString(until, Qt::ISODateWithMs));
+        store.started(ended.executionId, at);
+        store.nodeFinished(ended.executionId, run("wait", at));
+        store.finished(ended.executionId, QStringLiteral("succeeded"), {}, at, 3);
+        store.flush();
+        auto rowOf = [&](const QString &id) {
+            auto q = db.exec(QStringLiteral("SELECT status, state, wait_until, claimed_by FROM executions WHERE id = ?"), {id});
+            return q.ok() && q->next() ? QStringList{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString()}
+                                       : QStringList{};
+        };
+        ExecutionRepository executions(db);
+        const QStringList r = rowOf(resumed.executionId);
+        QCOMPARE(r.value(0), QStringLiteral("running"));
+        QCOMPARE(r.value(3), QStringLiteral("merge-instance"));
+        QCOMPARE(executions.nodeRuns(resumed.executionId)->size(), 2);
+        const QStringList p = rowOf(parked.executionId);
+        QCOMPARE(p.value(0), QStringLiteral("waiting"));
+        QVERIFY(p.value(1).contains(QStringLiteral("parked")));
+        QCOMPARE(p.value(2), until);
+        QCOMPARE(p.value(3), QStringLiteral("merge-instance"));
+        QCOMPARE(executions.nodeRuns(parked.executionId)->size(), 1);
+        const QStringList e = rowOf(ended.executionId);
+        QCOMPARE(e, (QStringList{QStringLiteral("succeeded"), QString(), QString(), QString()}));
+        auto endedRuns = executions.nodeRuns(ended.executionId);
+        QVERIFY(endedRuns.ok());
+        QCOMPARE(endedRuns->size(), 2);
+        QCOMPARE(endedRuns->at(0).nodeId, QStringLiteral("hook"));
+        QCOMPARE(endedRuns->at(0).output, QByteArray(R"([[{"json":{"n":1}}]])"));
+        QCOMPARE(endedRuns->at(1).nodeId, QStringLiteral("wait"));
         store.stop();
     }
 
