@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QStringList>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 namespace synapscale {
@@ -32,9 +34,9 @@ Metrics::Metrics()
 
 void Metrics::observe(const QByteArray &method, const QString &route, int status, double seconds)
 {
-    const QString series = QString::fromLatin1(method) + QLatin1Char('\t') + route;
+    const Series series{method, route};
     QMutexLocker lock(&m_mutex);
-    ++m_counts[series + QLatin1Char('\t') + QString::number(status)];
+    ++m_counts[{series, status}];
     auto &h = m_histograms[series];
     ++h.count;
     h.sum += seconds;
@@ -57,19 +59,18 @@ QByteArray Metrics::render(const QString &version) const
     out += "# HELP synapscale_http_requests_total HTTP requests by method, route and status.\n"
            "# TYPE synapscale_http_requests_total counter\n";
     auto countKeys = m_counts.keys();
-    countKeys.sort();
+    std::sort(countKeys.begin(), countKeys.end());
     for (const auto &key : countKeys) {
-        const auto parts = key.split(QLatin1Char('\t'));
-        out += "synapscale_http_requests_total{method=\"" + label(parts[0]) + "\",route=\"" + label(parts[1]) + "\",status=\""
-               + label(parts[2]) + "\"} " + QByteArray::number(m_counts.value(key)) + "\n";
+        const auto &[series, status] = key;
+        out += "synapscale_http_requests_total{method=\"" + label(QString::fromLatin1(series.first)) + "\",route=\"" + label(series.second)
+               + "\",status=\"" + QByteArray::number(status) + "\"} " + QByteArray::number(m_counts.value(key)) + "\n";
     }
     out += "# HELP synapscale_http_request_duration_seconds HTTP request latency by method and route.\n"
            "# TYPE synapscale_http_request_duration_seconds histogram\n";
     auto histKeys = m_histograms.keys();
-    histKeys.sort();
+    std::sort(histKeys.begin(), histKeys.end());
     for (const auto &key : histKeys) {
-        const auto parts = key.split(QLatin1Char('\t'));
-        const QByteArray labels = "method=\"" + label(parts[0]) + "\",route=\"" + label(parts[1]) + "\"";
+        const QByteArray labels = "method=\"" + label(QString::fromLatin1(key.first)) + "\",route=\"" + label(key.second) + "\"";
         const auto &h = m_histograms[key];
         for (std::size_t i = 0; i < kBuckets.size(); ++i)
             out += "synapscale_http_request_duration_seconds_bucket{" + labels + ",le=\"" + QByteArray::number(kBuckets[i], 'g', 6)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <array>
+#include <utility>
 
 namespace synapscale {
 
@@ -30,9 +31,12 @@ private:
         quint64 count = 0;
         double sum = 0;
     };
+    // Keyed by parts rather than by a joined string: observe() runs once per request and
+    // building the key strings was most of its cost.
+    using Series = std::pair<QByteArray, QString>; // method, route
     mutable QMutex m_mutex;
-    QHash<QString, quint64> m_counts;        // "method\troute\tstatus"
-    QHash<QString, Histogram> m_histograms;  // "method\troute"
+    QHash<std::pair<Series, int>, quint64> m_counts; // by status
+    QHash<Series, Histogram> m_histograms;
     QElapsedTimer m_uptime;
 };
 

@@ -21,8 +21,12 @@ bool isJson(const QByteArray &contentType)
 Result<json> webhookItem(const HttpRequest &r, const QHash<QString, QString> &params)
 {
     json headers = json::object();
-    for (const auto &[name, value] : r.headers)
-        headers[name.toLower().toStdString()] = value.toStdString();
+    for (const auto &[name, value] : r.headers) {
+        std::string key(name.constData(), std::size_t(name.size()));
+        for (char &c : key) // header names are ASCII; lower-cased in place (toLower() copied each)
+            c = c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c;
+        headers[std::move(key)] = std::string(value.constData(), std::size_t(value.size()));
+    }
     json query = json::object();
     for (const auto &[key, value] : r.query.queryItems(QUrl::FullyDecoded))
         query[key.toStdString()] = value.toStdString();

@@ -534,13 +534,18 @@ void appendFolded(QByteArray &array, const FoldedRun &run, const QByteArray &exe
     }
     field("\"node_id\":", run.nodeId);
     field(",\"name\":", run.name);
-    if (run.runIndex != 0)
-        array += ",\"run_index\":" + QByteArray::number(run.runIndex);
+    if (run.runIndex != 0) {
+        array += ",\"run_index\":";
+        array += QByteArray::number(run.runIndex);
+    }
     field(",\"status\":", run.status);
     field(",\"started_at\":", QByteArrayView(run.startedAt.toLatin1()));
     if (run.finishedAt != run.startedAt)
         field(",\"finished_at\":", QByteArrayView(run.finishedAt.toLatin1()));
-    array += ",\"items_in\":" + QByteArray::number(run.itemsIn) + ",\"items_out\":" + QByteArray::number(run.itemsOut);
+    array += ",\"items_in\":";
+    array += QByteArray::number(run.itemsIn);
+    array += ",\"items_out\":";
+    array += QByteArray::number(run.itemsOut);
     if (!run.error.isEmpty())
         field(",\"error\":", run.error);
     const bool outputIsInput = !executionInput.isEmpty() && run.output.size() == executionInput.size() + 2
