@@ -3,6 +3,8 @@
 #include "engine/scriptengine.h"
 
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 #include <QJSEngine>
 #include <QObject>
@@ -144,6 +146,56 @@ bool fastPath(const std::string &expr, const Json &item, std::optional<Json> &re
         result.reset();
     else
         result = *cur;
+    return true;
+}
+
+// `$json.price * 2`, `$json.a + 1`: one +, - or * (spaced) between two numbers, each a `$json`
+// path or a decimal literal, computed as JavaScript does (IEEE doubles). Anything else, or an
+// operand that is not a number (a string concatenates, a missing key is NaN), goes to JavaScript.
+bool arithmeticPath(const std::string &expr, const Json &item, std::optional<Json> &result)
+{
+    std::size_t at = std::string::npos;
+    char op = 0;
+    for (const char candidate : {'+', '-', '*'}) {
+        const std::string spaced = std::string(" ") + candidate + ' ';
+        const std::size_t found = expr.find(spaced);
+        if (found == std::string::npos)
+            continue;
+        if (at != std::string::npos || expr.find(spaced, found + 1) != std::string::npos)
+            return false; // more than one operator: precedence is JavaScript's business
+        at = found;
+        op = candidate;
+    }
+    if (at == std::string::npos)
+        return false;
+    auto operand = [&item](const std::string &text, double &out) {
+        if (text.rfind("$json", 0) == 0) {
+            std::optional<Json> value;
+            if (!fastPath(text, item, value) || !value || !value->is_number())
+                return false;
+            out = value->get<double>();
+            return true;
+        }
+        if (text.empty() || text.find_first_not_of("0123456789.-") != std::string::npos)
+            return false;
+        const std::size_t digits = text[0] == '-' ? 1 : 0;
+        if (text.size() > digits + 1 && text[digits] == '0' && std::isdigit(static_cast<unsigned char>(text[digits + 1])))
+            return false; // 010: a syntax error in strict JavaScript, which reports it
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+        return error == std::errc() && end == text.data() + text.size();
+    };
+    double a = 0;
+    double b = 0;
+    if (!operand(trimmed(expr.substr(0, at)), a) || !operand(trimmed(expr.substr(at + 3)), b))
+        return false;
+    const double d = op == '+' ? a + b : op == '-' ? a - b : a * b;
+    if (!std::isfinite(d))
+        return false;
+    // As ScriptEngine::fromJs gives numbers back: integral values as integers.
+    if (d == std::floor(d) && std::abs(d) < 9007199254740992.0)
+        result = static_cast<long long>(d);
+    else
+        result = d;
     return true;
 }
 
@@ -414,7 +466,7 @@ Result<Json> ExpressionSession::evaluate(const Json &value, std::size_t itemInde
     auto evalOne = [&](const Segment &segment) -> Result<std::optional<Json>> {
         const std::string expr = trimmed(segment.text);
         std::optional<Json> fast;
-        if (fastPath(expr, item, fast))
+        if (fastPath(expr, item, fast) || arithmeticPath(expr, item, fast))
             return fast;
         auto &engine = ScriptEngine::forThisThread();
         buildGlobals(expr);

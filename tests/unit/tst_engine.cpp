@@ -204,6 +204,44 @@ private Q_SLOTS:
     }
 
     // 10,000 items through every data and flow node in one execution.
+    void arithmeticWithoutJavaScriptMatchesJavaScript()
+    {
+        // `$json.x + 1` and its kind skip JavaScript when both sides are numbers; written as
+        // `($json.x) + 1` the same expression goes through JavaScript, so each pair must agree
+        // for every kind of value (strings concatenate, a missing key is NaN).
+        const Json values = Json::array({0, 1, -7, 2.5, 0.1, 9007199254740993LL, 1e308, "5", "", nullptr, true, Json::object(),
+                                         Json::array({1})});
+        const std::vector<std::string> expressions = {"$json.v + 1",    "$json.v - 0.2",  "$json.v * 3",     "$json.v * $json.v",
+                                                      "$json.v + 10",   "2 - $json.v",    "$json.v * -1.5",  "$json.missing + 1",
+                                                      "$json.v + 1e3",  "$json.v + .5",   "$json.v - -0",    "$json.v * 0.1 + 1"};
+        Json fields = Json::array();
+        for (std::size_t k = 0; k < expressions.size(); ++k) {
+            std::string viaJs = expressions[k];
+            for (const std::string path : {"$json.v", "$json.missing"})
+                for (std::size_t at = viaJs.find(path); at != std::string::npos; at = viaJs.find(path, at + path.size() + 2))
+                    viaJs.replace(at, path.size(), "(" + path + ")");
+            fields.push_back({{"name", "fast" + std::to_string(k)}, {"value", "{{ " + expressions[k] + " }}"}});
+            fields.push_back({{"name", "js" + std::to_string(k)}, {"value", "{{ " + viaJs + " }}"}});
+        }
+        Json input = Json::array();
+        for (const auto &v : values)
+            input.push_back({{"v", v}});
+        const Json wf = {{"nodes", {node("Start", "trigger.manual"), node("Set", "core.set", {{"includeOtherFields", false}, {"fields", fields}})}},
+                         {"edges", {edge("Start", "Set")}}};
+        const auto result = runWorkflow(*m_engine, wf, itemsOf(input));
+        QVERIFY2(result.status == QLatin1String("succeeded"), qPrintable(result.status + QStringLiteral(": ") + result.error));
+        const Json out = jsonList(outputOf(result.execution, "Set"));
+        QCOMPARE(int(out.size()), int(values.size()));
+        for (std::size_t i = 0; i < out.size(); ++i)
+            for (std::size_t k = 0; k < expressions.size(); ++k)
+                QVERIFY2(out[i]["fast" + std::to_string(k)] == out[i]["js" + std::to_string(k)],
+                         qPrintable(QString::fromStdString(expressions[k] + " with v = " + values[i].dump() + ": "
+                                                           + out[i]["fast" + std::to_string(k)].dump() + " against JavaScript's "
+                                                           + out[i]["js" + std::to_string(k)].dump())));
+        QCOMPARE(out[1]["fast0"], Json(2));
+        QCOMPARE(out[4]["fast1"].get<double>(), 0.1 - 0.2);
+    }
+
     void tenThousandItemsThroughEveryNode()
     {
         Items input;
