@@ -11,7 +11,7 @@ namespace {
 constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
 
 // Case-insensitive "Name:" test on a raw header line, without allocating.
-bool headerIs(const QByteArray &line, const char *name, qsizetype nameLength)
+bool headerIs(QByteArrayView line, const char *name, qsizetype nameLength)
 {
     return line.size() > nameLength && line[nameLength] == ':' && qstrnicmp(line.constData(), name, nameLength) == 0;
 }
@@ -206,36 +206,42 @@ void ConnectionGuard::process()
 bool ConnectionGuard::onHeaders(const QByteArray &head)
 {
     m_request = HttpRequest{};
+    // Lines and fields are views into `head`: only the parts kept are copied (a copy per slice
+    // and per trim was most of this function's time under load).
+    const QByteArrayView all(head);
     qsizetype lineEnd = head.indexOf('\n');
-    const QList<QByteArray> requestLine = head.left(lineEnd < 0 ? head.size() : lineEnd).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || requestLine[0].isEmpty()
-        || !requestLine[1].startsWith('/')) {
+    const QByteArrayView requestLine = all.first(lineEnd < 0 ? head.size() : lineEnd).trimmed();
+    const qsizetype space1 = requestLine.indexOf(' ');
+    const qsizetype space2 = space1 < 0 ? -1 : requestLine.indexOf(' ', space1 + 1);
+    const QByteArrayView method = space1 < 0 ? QByteArrayView() : requestLine.first(space1);
+    const QByteArrayView target = space2 < 0 ? QByteArrayView() : requestLine.sliced(space1 + 1, space2 - space1 - 1);
+    const QByteArrayView version = space2 < 0 ? QByteArrayView() : requestLine.sliced(space2 + 1);
+    if (space2 < 0 || version.contains(' ') || !version.startsWith("HTTP/1.") || method.isEmpty() || !target.startsWith('/')) {
         reject(400, QStringLiteral("bad_request"), QStringLiteral("Malformed HTTP request line."));
         return false;
     }
-    m_request.method = requestLine[0].toUpper();
-    const QByteArray &target = requestLine[1];
+    m_request.method = method.toByteArray().toUpper();
     const qsizetype q = target.indexOf('?');
-    m_request.path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
+    m_request.path = QUrl::fromPercentEncoding(q < 0 ? target.toByteArray() : target.first(q).toByteArray());
     if (q >= 0)
-        m_request.query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+        m_request.query = QUrlQuery(QString::fromUtf8(target.sliced(q + 1)));
     m_request.peer = m_socket->peerAddress();
-    const bool http10 = requestLine[2] == "HTTP/1.0";
+    const bool http10 = version == "HTTP/1.0";
 
     qint64 contentLength = 0;
     bool chunked = false;
     bool expectContinue = false;
     bool upgrade = false;
     bool keepAlive = !http10;
+    m_request.headers.reserve(8);
     for (qsizetype start = lineEnd + 1; lineEnd >= 0 && start < head.size(); start = lineEnd + 1) {
         lineEnd = head.indexOf('\n', start);
-        const QByteArray line = head.mid(start, (lineEnd < 0 ? head.size() : lineEnd) - start).trimmed();
+        const QByteArrayView line = all.sliced(start, (lineEnd < 0 ? head.size() : lineEnd) - start).trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        const QByteArray name = line.left(colon).trimmed();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        m_request.headers.append(qMakePair(name, value));
+        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
+        m_request.headers.append(qMakePair(line.first(colon).trimmed().toByteArray(), value));
         if (headerIs(line, "content-length", 14)) {
             bool ok = false;
             contentLength = value.toLongLong(&ok);
