@@ -391,8 +391,13 @@ void ExecutionRun::completeTask(const Task &task, NodeOutput output, NodeRunSumm
             break;
         }
     }
+    // Items that go on to another node are kept here too only when something may read them
+    // through $node later; the last node's, which nothing consumes, move here (lastNodeItems()).
     const bool consumed = firstData && firstPort < node.outgoing.size() && !node.outgoing[firstPort].empty();
-    m_lastOutput[std::size_t(task.node)] = !firstData ? Items() : consumed ? *firstData : std::move(*firstData);
+    if (!firstData || (consumed && !m_graph->readsNodeOutputs))
+        m_lastOutput[std::size_t(task.node)].clear();
+    else
+        m_lastOutput[std::size_t(task.node)] = consumed ? *firstData : std::move(*firstData);
     ++m_runCount[std::size_t(task.node)];
     m_lastNode = task.node;
     if (listening())

@@ -66,6 +66,11 @@ Result<std::shared_ptr<const WorkflowGraph>> WorkflowGraph::compile(const Json &
             node.outputCount = std::max<std::size_t>(node.outputCount, 1); // failed items go on port 0
         node.outgoing.resize(node.outputCount);
         node.incomingEdges.assign(node.inputCount, 0);
+        if (!graph->readsNodeOutputs) {
+            const std::string text = node.parameters.dump();
+            graph->readsNodeOutputs = node.type == "core.code" || text.find("$node") != std::string::npos
+                                      || text.find("$(") != std::string::npos || text.find("$items") != std::string::npos;
+        }
         graph->byId[node.id] = int(graph->nodes.size());
         graph->byName[node.name] = int(graph->nodes.size());
         graph->nodes.push_back(std::move(node));

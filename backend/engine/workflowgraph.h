@@ -48,6 +48,9 @@ struct WorkflowGraph {
     bool requeueOnCrash = false;   // settings.requeueInterrupted
     int pruneDays = 0;             // settings.pruneDays: ended executions older than this are deleted
     int pruneMaxCount = 0;         // settings.pruneMaxCount: only the newest this many are kept
+    // Whether a node can read another node's output ($node["X"], $("X"), $items(), or any Code
+    // node's script). When none can, a node's items move on without a copy kept for $node.
+    bool readsNodeOutputs = false;
 
     // The trigger an execution starts at: `nodeId` if given, else the first trigger of type
     // `preferredType`, else the first trigger. -1 when the workflow has none.
