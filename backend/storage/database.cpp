@@ -69,17 +69,20 @@ void finalizeRawStatements(const QString &connection)
     }
 }
 
-int bindRaw(sqlite3_stmt *stmt, int index, const QVariant &p)
+// `utf8`: where a QString's UTF-8 form is kept until the sqlite3_step that reads it.
+int bindRaw(sqlite3_stmt *stmt, int index, const QVariant &p, QByteArray &utf8)
 {
     if (!p.isValid())
         return sqlite3_bind_null(stmt, index);
     switch (p.typeId()) {
     case QMetaType::QString: {
-        // Bound without a copy: `p` outlives the sqlite3_step that reads it.
         const QString &text = *static_cast<const QString *>(p.constData());
         if (text.isEmpty())
             return sqlite3_bind_text(stmt, index, "", 0, SQLITE_STATIC);
-        return sqlite3_bind_text16(stmt, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+        // Bound as UTF-8, the database's encoding: UTF-16 made SQLite translate every value
+        // (with utf16() it was a tenth of the execution writer's time).
+        utf8 = text.toUtf8();
+        return sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
     }
     case QMetaType::Bool:
     case QMetaType::Int:
@@ -211,10 +214,11 @@ Result<void> Database::insertRowsSqlite(QSqlDatabase &db, const char *head, int 
         }
         statements.insert(key, stmt);
     }
+    std::vector<QByteArray> utf8(static_cast<std::size_t>(columns));
     for (qsizetype row = 0; row + columns <= params.size(); row += columns) {
         int rc = SQLITE_OK;
         for (int c = 0; c < columns && rc == SQLITE_OK; ++c)
-            rc = bindRaw(stmt, c + 1, params[row + c]);
+            rc = bindRaw(stmt, c + 1, params[row + c], utf8[std::size_t(c)]);
         if (rc == SQLITE_OK)
             rc = sqlite3_step(stmt);
         if (rc != SQLITE_DONE) {
