@@ -250,7 +250,7 @@ void ApiServer::dispatch(HttpRequest request, const Router::Match &match, HttpRe
         }
         request.principal = *who;
     }
-    const QByteArray contentType = request.header("Content-Type").split(';').first().trimmed().toLower();
+    const QByteArray contentType = route.jsonBody ? request.header("Content-Type").split(';').first().trimmed().toLower() : QByteArray();
     if (route.jsonBody && route.acceptsForm && contentType == "application/x-www-form-urlencoded") {
         // OAuth2 password-flow clients post forms; fields become a JSON object of strings.
         nlohmann::json object = nlohmann::json::object();
