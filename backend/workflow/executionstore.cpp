@@ -211,7 +211,7 @@ void DatabaseExecutionStore::writerLoop()
             const bool folded = it != created.constEnd() && !inserts[*it].finishedAt.isEmpty();
             for (const NodeRunSummary &run : *runs) {
                 if (folded) {
-                    appendFoldedNodeRun(inserts[*it].nodeRuns, run, inserts[*it].input);
+                    appendFoldedNodeRun(inserts[*it].nodeRuns, run, inserts[*it].input, inserts[*it].startedAt);
                     continue;
                 }
                 NodeRunRecord r;

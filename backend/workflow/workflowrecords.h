@@ -73,11 +73,15 @@ struct NodeRunRecord {
 
 // Node runs kept inside their execution's row: a JSON array, one object per run with the
 // NodeRunRecord fields (output embedded as JSON). Fields at their default are omitted
-// (run_index 0, error empty, finished_at equal to started_at), and an output that is the
-// execution's input on one port is stored as "output_is_input": pass that input to both.
-void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run, const QByteArray &executionInput = {});
+// (run_index 0, status "succeeded", error empty, started_at equal to the execution's,
+// finished_at equal to started_at), and an output that is the execution's input on one port is
+// stored as "output_is_input": pass that input and the execution's started_at to both.
+void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run, const QByteArray &executionInput = {},
+                         const QString &executionStartedAt = {});
 // The same from the engine's record of the run (no row id: a folded run needs none).
-void appendFoldedNodeRun(QByteArray &array, const struct NodeRunSummary &run, const QByteArray &executionInput = {});
-QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId, const QByteArray &executionInput = {});
+void appendFoldedNodeRun(QByteArray &array, const struct NodeRunSummary &run, const QByteArray &executionInput = {},
+                         const QString &executionStartedAt = {});
+QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId, const QByteArray &executionInput = {},
+                                    const QString &executionStartedAt = {});
 
 } // namespace synapscale

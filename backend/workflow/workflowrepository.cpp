@@ -65,7 +65,7 @@ constexpr auto kHeartbeat = "UPDATE executions SET heartbeat_at = ? WHERE claime
 constexpr auto kRelease = "UPDATE executions SET claimed_by = NULL WHERE claimed_by = ? AND status IN ('queued', 'running', 'waiting')";
 constexpr auto kRequeue = "UPDATE executions SET status = 'queued', started_at = NULL, state = NULL, wait_until = NULL, "
                          "node_runs = NULL WHERE id = ?";
-constexpr auto kSelectFoldedNodeRuns = "SELECT node_runs, input FROM executions WHERE id = ?";
+constexpr auto kSelectFoldedNodeRuns = "SELECT node_runs, input, started_at FROM executions WHERE id = ?";
 constexpr auto kPruneByAge = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND finished_at < ?";
 constexpr auto kPruneByCount = "DELETE FROM executions WHERE workflow_id = ? AND finished_at IS NOT NULL AND id NOT IN "
                                "(SELECT id FROM executions WHERE workflow_id = ? ORDER BY created_at DESC, id LIMIT ?)";
@@ -465,7 +465,9 @@ Result<QList<NodeRunRecord>> ExecutionRepository::nodeRuns(const QString &execut
         return folded.error();
     if (!folded->next() || folded->value(0).isNull())
         return rows;
-    QList<NodeRunRecord> runs = foldedNodeRuns(folded->value(0).toString().toUtf8(), executionId, folded->value(1).toString().toUtf8()) + *rows;
+    QList<NodeRunRecord> runs = foldedNodeRuns(folded->value(0).toString().toUtf8(), executionId, folded->value(1).toString().toUtf8(),
+                                                folded->value(2).toString())
+                                 + *rows;
     std::stable_sort(runs.begin(), runs.end(), [](const NodeRunRecord &a, const NodeRunRecord &b) {
         return a.startedAt != b.startedAt ? a.startedAt < b.startedAt : a.runIndex < b.runIndex;
     });
@@ -514,7 +516,7 @@ struct FoldedRun {
     int itemsOut;
 };
 
-void appendFolded(QByteArray &array, const FoldedRun &run, const QByteArray &executionInput)
+void appendFolded(QByteArray &array, const FoldedRun &run, const QByteArray &executionInput, const QString &executionStartedAt)
 {
     if (array.isEmpty())
         array += '[';
@@ -538,8 +540,10 @@ void appendFolded(QByteArray &array, const FoldedRun &run, const QByteArray &exe
         array += ",\"run_index\":";
         array += QByteArray::number(run.runIndex);
     }
-    field(",\"status\":", run.status);
-    field(",\"started_at\":", QByteArrayView(run.startedAt.toLatin1()));
+    if (run.status != "succeeded")
+        field(",\"status\":", run.status);
+    if (run.startedAt != executionStartedAt)
+        field(",\"started_at\":", QByteArrayView(run.startedAt.toLatin1()));
     if (run.finishedAt != run.startedAt)
         field(",\"finished_at\":", QByteArrayView(run.finishedAt.toLatin1()));
     array += ",\"items_in\":";
@@ -563,23 +567,24 @@ void appendFolded(QByteArray &array, const FoldedRun &run, const QByteArray &exe
 }
 } // namespace
 
-void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run, const QByteArray &executionInput)
+void appendFoldedNodeRun(QByteArray &array, const NodeRunRecord &run, const QByteArray &executionInput, const QString &executionStartedAt)
 {
     const QByteArray id = run.id.toUtf8(), nodeId = run.nodeId.toUtf8(), name = run.name.toUtf8(), status = run.status.toUtf8(),
                      error = run.error.toUtf8();
     appendFolded(array, {id, nodeId, name, status, error, run.output, run.startedAt, run.finishedAt, run.runIndex, run.itemsIn, run.itemsOut},
-                 executionInput);
+                 executionInput, executionStartedAt);
 }
 
-void appendFoldedNodeRun(QByteArray &array, const NodeRunSummary &run, const QByteArray &executionInput)
+void appendFoldedNodeRun(QByteArray &array, const NodeRunSummary &run, const QByteArray &executionInput, const QString &executionStartedAt)
 {
     appendFolded(array,
                  {{}, run.nodeId, run.name, run.status, run.error, run.output, run.startedAt, run.finishedAt, run.runIndex, run.itemsIn,
                   run.itemsOut},
-                 executionInput);
+                 executionInput, executionStartedAt);
 }
 
-QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId, const QByteArray &executionInput)
+QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &executionId, const QByteArray &executionInput,
+                                    const QString &executionStartedAt)
 {
     QList<NodeRunRecord> runs;
     const auto parsed = nlohmann::json::parse(array.toStdString(), nullptr, false);
@@ -595,8 +600,8 @@ QList<NodeRunRecord> foldedNodeRuns(const QByteArray &array, const QString &exec
         r.nodeId = str(o, "node_id");
         r.name = str(o, "name");
         r.runIndex = o.value("run_index", 0);
-        r.status = str(o, "status");
-        r.startedAt = str(o, "started_at");
+        r.status = o.contains("status") ? str(o, "status") : QStringLiteral("succeeded");
+        r.startedAt = o.contains("started_at") ? str(o, "started_at") : executionStartedAt;
         r.finishedAt = o.contains("finished_at") ? str(o, "finished_at") : r.startedAt;
         r.itemsIn = o.value("items_in", 0);
         r.itemsOut = o.value("items_out", 0);

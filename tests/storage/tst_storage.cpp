@@ -433,19 +433,24 @@ private Q_SLOTS:
         e.createdAt = e.startedAt = QStringLiteral("2030-01-01T00:00:00.000Z");
         e.finishedAt = QStringLiteral("2030-01-01T00:00:00.010Z");
         e.durationMs = 10;
-        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("b"), QStringLiteral("2030-01-01T00:00:00.002Z"), 0, R"([[{"json":{"x":"é"}}]])"));
-        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("a"), QStringLiteral("2030-01-01T00:00:00.001Z"), 0, {}));
+        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("b"), QStringLiteral("2030-01-01T00:00:00.002Z"), 0, R"([[{"json":{"x":"é"}}]])"), e.input,
+                            e.startedAt);
+        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("a"), QStringLiteral("2030-01-01T00:00:00.001Z"), 0, {}), e.input, e.startedAt);
         // Stored compactly: a trigger's output that is the execution's input is not written
         // twice, and fields at their defaults are left out; every field reads back as it was.
         e.input = R"([{"json":{"body":{"a":1},"headers":{"host":"h"}}}])";
-        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("hook"), QStringLiteral("2030-01-01T00:00:00.000Z"), 0, '[' + e.input + ']'), e.input);
+        appendFoldedNodeRun(e.nodeRuns, nodeRun(QStringLiteral("hook"), QStringLiteral("2030-01-01T00:00:00.000Z"), 0, '[' + e.input + ']'), e.input,
+                            e.startedAt);
         NodeRunRecord failed = nodeRun(QStringLiteral("late"), QStringLiteral("2030-01-01T00:00:00.004Z"), 2, R"([[{"json":{"a":1}}]])");
         failed.status = QStringLiteral("failed");
         failed.finishedAt = QStringLiteral("2030-01-01T00:00:00.009Z");
         failed.error = QStringLiteral("boom");
         failed.itemsOut = 0;
-        appendFoldedNodeRun(e.nodeRuns, failed, e.input);
+        appendFoldedNodeRun(e.nodeRuns, failed, e.input, e.startedAt);
         QCOMPARE(e.nodeRuns.count(R"("body")"), 0);
+        // The hook started with the execution and three runs succeeded: neither is written out.
+        QCOMPARE(e.nodeRuns.count(R"("started_at")"), 3);
+        QCOMPARE(e.nodeRuns.count(R"("status")"), 1);
         QVERIFY(!e.nodeRuns.contains(R"("error":"")"));
         QVERIFY(executions.insertMany({e}).ok());
         // A later run of the same execution stored as a row (a resumed execution's runs are).
@@ -458,7 +463,11 @@ private Q_SLOTS:
         QCOMPARE(runs->size(), 5);
         QCOMPARE(runs->at(0).nodeId, QStringLiteral("hook"));
         QCOMPARE(runs->at(0).output, '[' + e.input + ']');
+        QCOMPARE(runs->at(0).startedAt, e.startedAt);
+        QCOMPARE(runs->at(0).status, QStringLiteral("succeeded"));
         QCOMPARE(runs->at(0).finishedAt, runs->at(0).startedAt);
+        QCOMPARE(runs->at(1).startedAt, QStringLiteral("2030-01-01T00:00:00.001Z"));
+        QCOMPARE(runs->at(1).status, QStringLiteral("succeeded"));
         QCOMPARE(runs->at(0).error, QString());
         QCOMPARE(runs->at(0).runIndex, 0);
         QCOMPARE(runs->at(4).nodeId, QStringLiteral("late"));
