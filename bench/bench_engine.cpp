@@ -2,7 +2,8 @@
 // ExecutionRun::step() on this thread — no queue, no thread hops, no storage — with 1 and 1,000
 // items, so the figure is the engine's own per-node overhead plus the nodes' work.
 // Two shapes: expressions that read fields ($json.x, resolved without JavaScript), and the same
-// with one JavaScript expression per Set node. bench/README.md records the figures.
+// with one JavaScript expression per Set node (a call: `$json.i + 1` alone is computed without
+// JavaScript). bench/README.md records the figures.
 #include "engine/executionrun.h"
 #include "engine/workflowgraph.h"
 #include "workflow/workflowdefinition.h"
@@ -26,7 +27,7 @@ std::shared_ptr<const WorkflowGraph> linearWorkflow(bool javascript)
         switch (i % 3) {
         case 1:
             node["type"] = "core.set";
-            node["parameters"] = {{"fields", {{{"name", "f" + std::to_string(i)}, {"value", javascript ? "{{ $json.i + 1 }}" : "{{ $json.i }}"}, {"type", "number"}}}}};
+            node["parameters"] = {{"fields", {{{"name", "f" + std::to_string(i)}, {"value", javascript ? "{{ Math.abs($json.i) + 1 }}" : "{{ $json.i }}"}, {"type", "number"}}}}};
             break;
         case 2:
             node["type"] = "core.if";
