@@ -304,8 +304,6 @@ void ConnectionGuard::reject(int status, const QString &code, const QString &det
 
 void ConnectionGuard::onIdleTimeout()
 {
-    if (m_state == State::Passthrough)
-        return;
     const qint64 idleFor = m_clock.elapsed() - m_lastActivityMs;
     if (m_pending > 0 || idleFor < m_idleTimeoutMs) {
         m_idle.start(m_pending > 0 ? m_idleTimeoutMs : int(m_idleTimeoutMs - idleFor));

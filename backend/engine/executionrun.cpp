@@ -172,6 +172,11 @@ void ExecutionRun::emit(const char *type, Json data) const
     m_hooks.event(ExecutionEvent{m_request.executionId, m_request.ownerId, m_request.workflowId, QString::fromLatin1(type), std::move(data)});
 }
 
+std::string ExecutionRun::inputText() const
+{
+    return m_request.input.empty() ? std::string() : itemsText(m_request.input);
+}
+
 void ExecutionRun::begin()
 {
     m_started = true;
@@ -182,8 +187,7 @@ void ExecutionRun::begin()
         m_status = QStringLiteral("running");
     }
     if (m_hooks.store && saving() && !m_request.alreadyStored) {
-        if (!m_request.input.empty())
-            m_inputText = itemsText(m_request.input);
+        m_inputText = inputText();
         m_hooks.store->created(m_request, m_graph->version, m_startedAt, m_inputText);
         m_hooks.store->started(m_request.executionId, m_startedAt);
     } else if (m_hooks.store && saving()) {
@@ -563,8 +567,7 @@ void ExecutionRun::finish(const QString &status, const QString &error)
                 m_hooks.store->prune(m_request.workflowId, m_graph->pruneDays, m_graph->pruneMaxCount);
         } else if (m_graph->saveData == "errors" && status == QLatin1String("failed")) {
             // Saved only now that it failed.
-            m_hooks.store->created(m_request, m_graph->version, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt,
-                                   m_request.input.empty() ? std::string() : itemsText(m_request.input));
+            m_hooks.store->created(m_request, m_graph->version, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt, inputText());
             m_hooks.store->started(m_request.executionId, m_startedAt.isEmpty() ? m_finishedAt : m_startedAt);
             for (const auto &run : m_runs)
                 m_hooks.store->nodeFinished(m_request.executionId, run);
@@ -607,7 +610,7 @@ void ExecutionRun::requestCancel(const QString &reason)
 void ExecutionRun::finishCancelledBeforeStart()
 {
     if (m_hooks.store && saving() && !m_request.alreadyStored)
-        m_hooks.store->created(m_request, m_graph->version, nowIso(), m_request.input.empty() ? std::string() : itemsText(m_request.input));
+        m_hooks.store->created(m_request, m_graph->version, nowIso(), inputText());
     finish(QStringLiteral("cancelled"), m_cancelReason.isEmpty() ? QStringLiteral("Cancelled before it started") : m_cancelReason);
 }
 

@@ -143,6 +143,7 @@ private:
     bool listening() const;
     void emit(const char *type, Json data) const;
     void begin();
+    std::string inputText() const; // request.input as the store keeps it ("" when there is none)
     void deliver(int node, NodeOutput &output); // moves the items on
     void enqueueInput(int target, int port, const Items &items);
     bool scheduleWaitingPartials();

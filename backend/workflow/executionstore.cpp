@@ -204,7 +204,8 @@ void DatabaseExecutionStore::writerLoop()
                 e.claimedBy.clear();
                 e.heartbeatAt.clear();
             }
-            e.status = change.status;
+            if (op.start || op.wait || op.finish)
+                e.status = change.status; // an op holding only node runs leaves the status alone
         }
         for (const auto &[id, runs] : runsOf) {
             auto it = created.constFind(id);
