@@ -66,10 +66,14 @@ HttpResponse fromRespondNode(const json &response)
     } else if (response.value("noData", false)) {
         out = HttpResponse::text({}, {}, status);
     } else {
-        out = HttpResponse::json(response.value("body", json::object()), status);
+        static const json noBody = json::object();
+        const auto body = response.find("body");
+        out = HttpResponse::json(body != response.end() ? *body : noBody, status);
     }
-    const json headers = response.value("headers", json::object());
-    for (auto it = headers.begin(); it != headers.end(); ++it) {
+    const auto headers = response.find("headers");
+    if (headers == response.end() || !headers->is_object())
+        return out;
+    for (auto it = headers->begin(); it != headers->end(); ++it) {
         const QByteArray name = QByteArray::fromStdString(it.key());
         if (name.toLower() == "content-type")
             out.contentType = QByteArray::fromStdString(it.value().get<std::string>());

@@ -104,6 +104,12 @@ public:
         return m_session.evaluate(*it, itemIndex, name);
     }
 
+    bool paramVaries(const std::string &name) const override
+    {
+        auto it = m_node.parameters.find(name);
+        return it != m_node.parameters.end() && ExpressionSession::containsExpression(*it);
+    }
+
     Result<Json> evaluate(const Json &value, std::size_t itemIndex, const std::string &where) override
     {
         return m_session.evaluate(value, itemIndex, where);
@@ -156,6 +162,7 @@ ExecutionRun::ExecutionRun(std::shared_ptr<const WorkflowGraph> graph, Execution
     m_runCount.assign(n, 0);
     m_nodeState.assign(n, Json());
     m_lastOutput.resize(n);
+    m_runs.reserve(n);
 }
 
 bool ExecutionRun::listening() const
@@ -574,13 +581,15 @@ void ExecutionRun::finish(const QString &status, const QString &error)
             m_hooks.store->finished(m_request.executionId, status, error, m_finishedAt, m_durationMs);
         }
     }
-    Json data = {{"status", status.toStdString()}, {"duration_ms", m_durationMs}, {"finished_at", m_finishedAt.toStdString()}};
-    if (!error.isEmpty())
-        data["error"] = error.toStdString();
-    const char *type = status == QLatin1String("succeeded") ? "execution.finished"
-                       : status == QLatin1String("cancelled") ? "execution.cancelled"
-                                                              : "execution.failed";
-    emit(type, data);
+    if (listening()) {
+        Json data = {{"status", status.toStdString()}, {"duration_ms", m_durationMs}, {"finished_at", m_finishedAt.toStdString()}};
+        if (!error.isEmpty())
+            data["error"] = error.toStdString();
+        const char *type = status == QLatin1String("succeeded") ? "execution.finished"
+                           : status == QLatin1String("cancelled") ? "execution.cancelled"
+                                                                  : "execution.failed";
+        emit(type, std::move(data));
+    }
     m_ready.clear();
     if (onFinished) {
         auto callback = std::move(onFinished);

@@ -32,7 +32,7 @@ bool flag(const Result<Json> &v, bool fallback)
 }
 
 // Converts a Set field's value to its declared type, n8n-style; the error names field and item.
-Result<Json> convert(const Json &value, const std::string &type, const std::string &field, std::size_t index)
+Result<Json> convert(Json value, const std::string &type, const std::string &field, std::size_t index)
 {
     auto fail = [&](const char *what) {
         return nodeError("'" + field + "' expects " + what + " but we got " + value.dump() + " [item " + std::to_string(index) + "]");
@@ -40,7 +40,7 @@ Result<Json> convert(const Json &value, const std::string &type, const std::stri
     if (type.empty() || type == "auto")
         return value;
     if (type == "string")
-        return value.is_string() ? value : Json(value.is_null() ? "" : value.dump());
+        return value.is_string() ? std::move(value) : Json(value.is_null() ? "" : value.dump());
     if (type == "number") {
         if (value.is_number() || value.is_null())
             return value;
@@ -88,22 +88,42 @@ Result<Json> convert(const Json &value, const std::string &type, const std::stri
     return nodeError("Unknown field type '" + type + "' for '" + field + "'");
 }
 
+// One part ("name", "type", "value") of a Set field for one item. Parts of a field list read
+// raw are evaluated here, one by one: evaluating the whole list would copy every entry per item.
+Result<Json> fieldPart(NodeContext &ctx, const Json &field, const char *key, bool evaluated, std::size_t itemIndex)
+{
+    const auto it = field.find(key);
+    if (it == field.end())
+        return Json();
+    return evaluated ? Result<Json>(*it) : ctx.evaluate(*it, itemIndex, "fields");
+}
+
+const std::string kAutoType = "auto";
+
 NodeResult runSet(NodeContext &ctx)
 {
     const Items &items = ctx.input(0);
     Items out;
     out.reserve(items.size());
+    ItemParam modeParam(ctx, "mode"), includeOtherParam(ctx, "includeOtherFields"), dottedParam(ctx, "dotNotation"),
+        ignoreErrorsParam(ctx, "ignoreConversionErrors"), includeParam(ctx, "includeFields"), excludeParam(ctx, "excludeFields");
+    // A literal list of fields (the editor's form) is evaluated field by field; an expression
+    // that yields the list is evaluated whole.
+    const Json &raw = ctx.rawParameters();
+    const auto rawFields = raw.find("fields");
+    const bool fieldByField = rawFields == raw.end() || rawFields->is_array();
+    static const Json noFields = Json::array();
     for (std::size_t i = 0; i < items.size(); ++i) {
-        auto mode = ctx.param("mode", i);
+        const auto &mode = modeParam.at(i);
         if (!mode)
             return mode.error();
-        const bool includeOther = flag(ctx.param("includeOtherFields", i), true);
-        const bool dotted = flag(ctx.param("dotNotation", i), true);
-        const bool ignoreErrors = flag(ctx.param("ignoreConversionErrors", i), false);
+        const bool includeOther = flag(includeOtherParam.at(i), true);
+        const bool dotted = flag(dottedParam.at(i), true);
+        const bool ignoreErrors = flag(ignoreErrorsParam.at(i), false);
         Json result = includeOther ? jsonOf(items[i]) : Json::object();
         if (includeOther) {
-            auto onlyThese = ctx.param("includeFields", i);
-            auto notThese = ctx.param("excludeFields", i);
+            const auto &onlyThese = includeParam.at(i);
+            const auto &notThese = excludeParam.at(i);
             if (!onlyThese || !notThese)
                 return !onlyThese ? onlyThese.error() : notThese.error();
             const auto keep = itempaths::fieldList(*onlyThese);
@@ -132,23 +152,40 @@ NodeResult runSet(NodeContext &ctx)
             for (auto it = value.begin(); it != value.end(); ++it)
                 result[it.key()] = it.value();
         } else {
-            auto fields = ctx.param("fields", i);
-            if (!fields)
-                return fields.error();
-            for (const auto &f : *fields) {
-                const std::string name = f.value("name", std::string());
-                if (name.empty())
+            std::optional<Result<Json>> evaluatedFields;
+            if (!fieldByField) {
+                evaluatedFields.emplace(ctx.param("fields", i));
+                if (!*evaluatedFields)
+                    return evaluatedFields->error();
+            }
+            const Json &fields = evaluatedFields ? **evaluatedFields : rawFields == raw.end() ? noFields : *rawFields;
+            for (const auto &f : fields) {
+                if (!f.is_object())
                     return nodeError("Every field needs a name [item " + std::to_string(i) + "]");
-                auto value = convert(f.value("value", Json()), f.value("type", std::string("auto")), name, i);
+                auto name = fieldPart(ctx, f, "name", evaluatedFields.has_value(), i);
+                if (!name)
+                    return name.error();
+                if (!name->is_string() || name->get_ref<const std::string &>().empty())
+                    return nodeError("Every field needs a name [item " + std::to_string(i) + "]");
+                auto type = fieldPart(ctx, f, "type", evaluatedFields.has_value(), i);
+                if (!type)
+                    return type.error();
+                auto given = fieldPart(ctx, f, "value", evaluatedFields.has_value(), i);
+                if (!given)
+                    return given.error();
+                const std::string &fieldName = name->get_ref<const std::string &>();
+                const std::string &fieldType = type->is_string() ? type->get_ref<const std::string &>() : kAutoType;
+                // The unconverted value is kept only where a failed conversion falls back to it.
+                auto value = ignoreErrors ? convert(*given, fieldType, fieldName, i) : convert(std::move(*given), fieldType, fieldName, i);
                 if (!value && ignoreErrors)
-                    value = f.value("value", Json());
+                    value = std::move(*given);
                 if (!value)
                     return value.error();
-                itempaths::set(result, name, std::move(*value), dotted);
+                itempaths::set(result, fieldName, std::move(*value), dotted);
             }
         }
         Json outItem = item(std::move(result));
-        if (items[i].contains("binary") && includeOther)
+        if (includeOther && items[i].contains("binary"))
             outItem["binary"] = items[i]["binary"];
         out.push_back(std::move(outItem));
     }

@@ -401,7 +401,7 @@ NodeResult runRespond(NodeContext &ctx)
         Json all = Json::array();
         for (const auto &it : items)
             all.push_back(jsonOf(it));
-        response["body"] = all;
+        response["body"] = std::move(all);
     } else if (mode == "json") {
         auto body = ctx.param("responseBody", 0);
         if (!body)
@@ -411,9 +411,9 @@ NodeResult runRespond(NodeContext &ctx)
             auto parsed = Json::parse(value.get<std::string>(), nullptr, false);
             if (parsed.is_discarded())
                 return nodeError("Respond to Webhook: the response body is not valid JSON");
-            value = parsed;
+            value = std::move(parsed);
         }
-        response["body"] = value;
+        response["body"] = std::move(value);
     } else if (mode == "text") {
         auto body = ctx.param("responseBody", 0);
         if (!body)
@@ -422,8 +422,9 @@ NodeResult runRespond(NodeContext &ctx)
     } else {
         response["noData"] = true;
     }
-    NodeOutput out = NodeOutput::single(items);
-    out.webhookResponse = response;
+    // Nothing can fail from here on: the items go on as they came, moved rather than copied.
+    NodeOutput out = NodeOutput::single(ctx.takeInput(0));
+    out.webhookResponse = std::move(response);
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,8 @@ public:
     virtual const Json &rawParameters() const = 0;
     // The parameter's value for one item (expressions evaluated; default when absent).
     virtual Result<Json> param(const std::string &name, std::size_t itemIndex = 0) = 0;
+    // Whether the parameter holds an expression, so that it may differ from item to item.
+    virtual bool paramVaries(const std::string &name) const = 0;
     // Evaluates expressions inside an arbitrary value (a nested collection entry).
     virtual Result<Json> evaluate(const Json &value, std::size_t itemIndex, const std::string &where) = 0;
     // Runs script code (the Code node) with the same globals as expressions plus `items`.
@@ -127,6 +130,28 @@ public:
     virtual bool cancelled() const = 0;
     // Opaque key for interrupting this run's scripts (see ScriptEngine).
     virtual const void *runKey() const = 0;
+};
+
+// A parameter read for each item in turn, evaluated once when it holds no expression: a node
+// that reads several settings per item then pays for each only once per run.
+class ItemParam {
+public:
+    ItemParam(NodeContext &context, std::string name) : m_context(context), m_name(std::move(name)), m_varies(context.paramVaries(m_name)) {}
+    const Result<Json> &at(std::size_t itemIndex)
+    {
+        if (!m_value || (m_varies && itemIndex != m_index)) {
+            m_value.emplace(m_context.param(m_name, itemIndex));
+            m_index = itemIndex;
+        }
+        return *m_value;
+    }
+
+private:
+    NodeContext &m_context;
+    std::string m_name;
+    bool m_varies;
+    std::size_t m_index = 0;
+    std::optional<Result<Json>> m_value;
 };
 
 // A node type: its descriptor and what it does. Implementations are stateless and shared by
