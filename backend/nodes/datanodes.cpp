@@ -109,9 +109,9 @@ NodeResult runSet(NodeContext &ctx)
         ignoreErrorsParam(ctx, "ignoreConversionErrors"), includeParam(ctx, "includeFields"), excludeParam(ctx, "excludeFields");
     // A literal list of fields (the editor's form) is evaluated field by field; an expression
     // that yields the list is evaluated whole.
-    const Json &raw = ctx.rawParameters();
-    const auto rawFields = raw.find("fields");
-    const bool fieldByField = rawFields == raw.end() || rawFields->is_array();
+    const Json &parameters = ctx.rawParameters();
+    const auto rawFields = parameters.find("fields");
+    const bool fieldByField = rawFields == parameters.end() || rawFields->is_array();
     static const Json noFields = Json::array();
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto &mode = modeParam.at(i);
@@ -158,19 +158,19 @@ NodeResult runSet(NodeContext &ctx)
                 if (!*evaluatedFields)
                     return evaluatedFields->error();
             }
-            const Json &fields = evaluatedFields ? **evaluatedFields : rawFields == raw.end() ? noFields : *rawFields;
+            const Json &fields = evaluatedFields ? **evaluatedFields : rawFields == parameters.end() ? noFields : *rawFields;
             for (const auto &f : fields) {
                 if (!f.is_object())
                     return nodeError("Every field needs a name [item " + std::to_string(i) + "]");
-                auto name = fieldPart(ctx, f, "name", evaluatedFields.has_value(), i);
+                auto name = fieldPart(ctx, f, "name", !fieldByField, i);
                 if (!name)
                     return name.error();
                 if (!name->is_string() || name->get_ref<const std::string &>().empty())
                     return nodeError("Every field needs a name [item " + std::to_string(i) + "]");
-                auto type = fieldPart(ctx, f, "type", evaluatedFields.has_value(), i);
+                auto type = fieldPart(ctx, f, "type", !fieldByField, i);
                 if (!type)
                     return type.error();
-                auto given = fieldPart(ctx, f, "value", evaluatedFields.has_value(), i);
+                auto given = fieldPart(ctx, f, "value", !fieldByField, i);
                 if (!given)
                     return given.error();
                 const std::string &fieldName = name->get_ref<const std::string &>();
